@@ -1,0 +1,75 @@
+// One lint setup for the whole tree. Besides typescript-eslint's recommended rules it keeps the folders
+// honest about where their code runs (style.md §9.1): core/ imports nothing of ours and nothing of Node;
+// renderer/ sees core/ and only types of the bridge; main/ and server/ never reach into the UI.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+const ours = (...folders) => folders.map((f) => `**/${f}/**`)
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'worker_threads']
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'data/**', 'test-output/**', 'dist/**', 'gis-data/out/**', 'bench-output/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'core/ does no I/O' })),
+          patterns: [
+            { group: ['node:*'], message: 'core/ does no I/O: pass data in, return data out' },
+            { group: ours('server', 'main', 'renderer', 'electron', 'gis-data'), message: 'core/ imports nothing of ours' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core/ is pure: take configuration as arguments' },
+        { name: 'fetch', message: 'core/ does no I/O' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core/ takes `now` as an argument' },
+        { object: 'Math', property: 'random', message: 'core/ takes a seeded random source as an argument' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'the renderer has no Node' },
+            { group: ours('server', 'main', 'gis-data'), message: 'the renderer talks to main/ only through the bridge' },
+            { group: ['**/electron/**'], allowTypeImports: true, message: 'only types of the bridge contract' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'main/**/*.ts', 'gis-data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ours('renderer', 'electron'), message: 'services never reach into the UI or the shell' }] },
+      ],
+    },
+  },
+)
