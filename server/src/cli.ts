@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util'
+import { readConfig, type ServerConfig } from './config.js'
+import { openDatabase, type OpenDatabase } from './db/connect.js'
+import { migrateToLatest } from './db/migrate.js'
+import { buildApp } from './app.js'
+import { isEmpty, seedDemoCity } from './seed/demo.js'
+import { importGridsFile } from './commands/import-grids.js'
+import { importComponentsFile } from './commands/import-components.js'
+import { ImportFailed } from './commands/import-failed.js'
+
+const USAGE = `cityloop-server — the CityLoop central API (数字城管 system of record)
+
+Usage:
+  cityloop-server serve                       start the API (migrates; loads the demo city into an empty database)
+  cityloop-server migrate                     bring the database schema up to date
+  cityloop-server seed demo                   load the demo city and both standard catalogs
+  cityloop-server import grids FILE.geojson   import unit grids (one transaction; nothing is stored on any error)
+  cityloop-server import components FILE.csv|FILE.geojson [--crs CGCS2000|WGS84|GCJ02|BD09]
+
+Environment:
+  PORT (default 8080), HOST (default 127.0.0.1), CITYLOOP_DATA_DIR (default ./data),
+  DATABASE_URL (PostgreSQL; when unset the embedded PGlite in CITYLOOP_DATA_DIR is used)`
+
+/** Runs one command; returns the process exit code. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { crs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  })
+  const [command, sub, file] = positionals
+  if (values.help || !command) {
+    console.log(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  let config: ServerConfig
+  try {
+    config = readConfig(env)
+  } catch (e) {
+    console.error(`cityloop-server: ${(e as Error).message}`)
+    return 2
+  }
+  const usage = (message: string) => {
+    console.error(`cityloop-server: ${message}\n\n${USAGE}`)
+    return 2
+  }
+  switch (command) {
+    case 'serve':
+      return serve(config)
+    case 'migrate':
+      return withDatabase(config, async () => 0)
+    case 'seed':
+      if (sub !== 'demo') return usage(`unknown seed "${sub ?? ''}"; the one seed is "demo"`)
+      return withDatabase(config, async ({ db }) => {
+        const counts = await seedDemoCity(db)
+        console.log(`seeded the demo city: ${formatCounts(counts)}`)
+        return 0
+      })
+    case 'import': {
+      if (!file) return usage('import needs a kind (grids | components) and a file')
+      const crs = values.crs
+      if (crs !== undefined && !['CGCS2000', 'WGS84', 'GCJ02', 'BD09'].includes(crs)) return usage(`--crs must be CGCS2000, WGS84, GCJ02 or BD09, got "${crs}"`)
+      const options = crs ? { crs: crs as 'CGCS2000' | 'WGS84' | 'GCJ02' | 'BD09' } : {}
+      if (sub !== 'grids' && sub !== 'components') return usage(`unknown import kind "${sub}"; use grids or components`)
+      return withDatabase(config, async ({ db }) => {
+        try {
+          const result = sub === 'grids' ? await importGridsFile(db, file, options) : await importComponentsFile(db, file, options)
+          console.log(`imported ${result.count} ${sub} from ${file}`)
+          return 0
+        } catch (e) {
+          if (e instanceof ImportFailed) {
+            console.error(`cityloop-server: ${file}: nothing was imported:\n${e.message}`)
+            return 1
+          }
+          throw e
+        }
+      })
+    }
+    default:
+      return usage(`unknown command "${command}"`)
+  }
+}
+
+async function withDatabase(config: ServerConfig, run: (open: OpenDatabase) => Promise<number>): Promise<number> {
+  const open = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
+  try {
+    await migrateToLatest(open.db as never)
+    return await run(open)
+  } finally {
+    await open.close()
+  }
+}
+
+async function serve(config: ServerConfig): Promise<number> {
+  const open = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
+  await migrateToLatest(open.db as never)
+  if (await isEmpty(open.db)) {
+    const started = Date.now()
+    const counts = await seedDemoCity(open.db)
+    console.log(`empty database: loaded the demo city in ${Date.now() - started} ms (${formatCounts(counts)})`)
+  }
+  const app = await buildApp({ db: open.db, databaseEngine: open.engine, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  const stop = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`)
+    await app.close()
+    await open.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop('SIGINT'))
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+  const address = await app.listen({ port: config.port, host: config.host })
+  console.log(`CityLoop central API on ${address} — docs ${address}/api/docs — database: ${open.description}`)
+  return new Promise<number>(() => {
+    // Runs until a signal stops it.
+  })
+}
+
+function formatCounts(c: Awaited<ReturnType<typeof seedDemoCity>>): string {
+  return `${c.catalogClasses} catalog classes, ${c.regions} regions, ${c.grids} grids, ${c.units} units, ${c.rules} routing rules, ${c.components} components`
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.js'
+import { builtInCatalogs } from '../../../core/catalog/catalog.js'
+import type { Component } from '../../../core/component/types.js'
+import { loadDemoCity, type DemoCity } from '../../../gis-data/demo-city.js'
+import { upsertCatalog } from '../db/catalog.js'
+import { upsertRegions } from '../db/regions.js'
+import { upsertGrids } from '../db/grids.js'
+import { upsertRules, upsertUnits } from '../db/units.js'
+import { upsertComponents } from '../db/components.js'
+
+/** What a seed stored, for the log line. */
+export interface SeedCounts {
+  readonly catalogClasses: number
+  readonly regions: number
+  readonly grids: number
+  readonly units: number
+  readonly rules: number
+  readonly components: number
+}
+
+/** Loads the standards catalogs of both editions (idempotent: classes are replaced by key). */
+export async function seedCatalogs(db: Kysely<Database>): Promise<number> {
+  const catalogs = builtInCatalogs()
+  await db.transaction().execute(async (trx) => {
+    for (const catalog of catalogs) await upsertCatalog(trx, catalog)
+  })
+  return catalogs.reduce((n, c) => n + c.classes.length, 0)
+}
+
+/**
+ * Loads the demo city (gis-data/demo) and both catalogs, in one transaction: a failure leaves nothing
+ * half-written. Running it again replaces the same records.
+ */
+export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDemoCity()): Promise<SeedCounts> {
+  const catalogs = builtInCatalogs()
+  const components: Component[] = city.components.map(toComponent)
+  await db.transaction().execute(async (trx) => {
+    for (const catalog of catalogs) await upsertCatalog(trx, catalog)
+    await upsertRegions(trx, city.regions)
+    await upsertGrids(trx, city.grids)
+    await upsertUnits(trx, city.units)
+    await upsertRules(trx, city.routingRules)
+    await upsertComponents(trx, components)
+  })
+  return {
+    catalogClasses: catalogs.reduce((n, c) => n + c.classes.length, 0),
+    regions: city.regions.length,
+    grids: city.grids.length,
+    units: city.units.length,
+    rules: city.routingRules.length,
+    components: components.length,
+  }
+}
+
+/** True when the database holds no city yet (the first start of a fresh install). */
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('region').select('code').limit(1).executeTakeFirst()
+  return row === undefined
+}
+
+function toComponent(c: DemoCity['components'][number]): Component {
+  return c as Component
+}
