@@ -10,7 +10,7 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'ht
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'data/**', 'test-output/**', 'dist/**', 'gis-data/out/**', 'bench-output/**'],
+    ignores: ['node_modules/**', 'scratch/**', 'data/**', 'test-output/**', 'dist/**', 'gis-data/out/**', 'bench-output/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

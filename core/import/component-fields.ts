@@ -25,6 +25,7 @@ export interface ComponentImportOptions extends ImportLimits {
 /** The fields of a component import file, by their English names. */
 export const COMPONENT_IMPORT_FIELDS = [
   'id',
+  'edition',
   'category',
   'name',
   'status',
@@ -58,6 +59,8 @@ export const COMPONENT_FIELD_ALIASES: Readonly<Record<string, ComponentImportFie
   标识码: 'id',
   部件编码: 'id',
   管理部件标识码: 'id',
+  版本: 'edition',
+  标准版本: 'edition',
   类别: 'category',
   小类: 'category',
   名称: 'name',
