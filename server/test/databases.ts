@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { openDatabase, type OpenDatabase } from '../src/db/connect.js'
@@ -13,7 +17,7 @@ export const DATABASES: readonly { readonly name: 'pglite' | 'postgres'; readonl
 /** A migrated, empty database of the given backend; on PostgreSQL in a schema of its own, dropped on close. */
 export async function openTestDatabase(backend: (typeof DATABASES)[number]): Promise<OpenDatabase> {
   if (backend.name === 'pglite') {
-    const open = await openDatabase({ dataDir: 'memory://' })
+    const open = await openDatabase({ dataDir: 'memory://', pgliteTemplate: await pgliteTemplate() })
     await migrateToLatest(open.db as never)
     return open
   }
@@ -39,4 +43,21 @@ export async function openTestDatabase(backend: (typeof DATABASES)[number]): Pro
 export async function countRows(open: OpenDatabase, table: 'region' | 'unit_grid' | 'component' | 'change_log' | 'catalog_class' | 'responsible_unit' | 'routing_rule'): Promise<number> {
   const r = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(table)}`.execute(open.db)
   return Number(r.rows[0]!.n)
+}
+
+// initdb inside PGlite costs 10-15 s of WebAssembly; a fresh data directory dumped once per PGlite version
+// and machine lets every test file start from a copy in about a second.
+async function pgliteTemplate(): Promise<Blob> {
+  const manifest = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)
+  const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+  const path = join(tmpdir(), `cityloop-pglite-initdb-${version}.tar.gz`)
+  if (!existsSync(path)) {
+    const pg = await PGlite.create()
+    const dump = await pg.dumpDataDir('gzip')
+    await pg.close()
+    const partial = `${path}.${process.pid}.tmp`
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+    renameSync(partial, path) // atomic: parallel test files never read a half-written template
+  }
+  return new Blob([readFileSync(path)])
 }

@@ -45,6 +45,25 @@ for (const backend of DATABASES) {
       assert.deepEqual(gridsOnly.changes.map((c) => c.id), ['c1'])
     })
 
+    test('pages follow numeric seq order across digit-count boundaries (9 → 10, 99 → 100)', async () => {
+      await open.db.transaction().execute((trx) =>
+        recordChanges(
+          trx,
+          Array.from({ length: 120 }, (_, i) => ({ entity: 'region' as const, id: `r${i}`, op: 'upsert' as const, data: i })),
+        ),
+      )
+      const seqs: bigint[] = []
+      let since = '0'
+      for (let more = true; more; ) {
+        const page = await readChanges(open.db, { since, limit: 7 })
+        seqs.push(...page.changes.map((c) => BigInt(c.seq)))
+        since = page.cursor
+        more = page.hasMore
+      }
+      assert.ok(seqs.length >= 120)
+      for (let i = 1; i < seqs.length; i++) assert.ok(seqs[i]! > seqs[i - 1]!, `seq ${seqs[i]} after ${seqs[i - 1]}`)
+    })
+
     test('a rolled-back transaction leaves nothing in the feed', async () => {
       const before = await readChanges(open.db, { since: '0', limit: 10_000 })
       await assert.rejects(

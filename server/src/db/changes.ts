@@ -88,8 +88,9 @@ export async function readChanges(
       'data',
       'changed_at',
     ])
-    .where('seq', '>', options.since)
-    .orderBy('seq')
+    .where('change_log.seq', '>', options.since)
+    // By the bigint column, not the text alias of the same name: '10' sorts before '9'.
+    .orderBy('change_log.seq')
     .limit(options.limit + 1)
   if (options.entities && options.entities.length > 0) query = query.where('entity', 'in', [...options.entities])
   const rows = await query.execute()

@@ -1,0 +1,76 @@
+import { test, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createServer } from 'node:net'
+
+// The README's start command, as a newcomer runs it: the server process on a fresh data folder, the
+// embedded database, the demo city loaded on first start. Then the CLI's import on the same folder.
+
+const bin = new URL('../bin/cityloop-server.js', import.meta.url).pathname
+const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-cli-'))
+after(() => rmSync(dataDir, { recursive: true, force: true }))
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+function cli(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir }
+  delete env.DATABASE_URL
+  return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 })
+}
+
+test('serve: a fresh data folder gets the embedded database and the demo city', { timeout: 180_000 }, async () => {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }
+  delete env.DATABASE_URL
+  const server = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  server.stdout.on('data', (d) => (output += d))
+  server.stderr.on('data', (d) => (output += d))
+  try {
+    const base = `http://127.0.0.1:${port}`
+    const deadline = Date.now() + 150_000
+    for (;;) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break
+      } catch {
+        // not listening yet
+      }
+      assert.ok(Date.now() < deadline, `server did not come up:\n${output}`)
+      assert.equal(server.exitCode, null, `server exited:\n${output}`)
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    assert.match(output, /empty database: loaded the demo city/)
+    const locate = (await (await fetch(`${base}/api/v1/locate?lon=119.920&lat=32.490&category=2013:component:0101`)).json()) as {
+      grid: { id: string }
+      responsible: { unit: { id: string } }[]
+    }
+    assert.match(locate.grid.id, /^321202\d{9}$/)
+    assert.equal(locate.responsible[0]!.unit.id, 'city-water-supply')
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
+})
+
+test('import: a bad file is refused with line and field, nothing stored; usage errors exit 2', { timeout: 120_000 }, () => {
+  const bad = join(dataDir, 'bad.csv')
+  writeFileSync(bad, 'id,lon,lat,gridId,status,initialDate\n3212020101900001,119.92,32.49,321202001001001,完好,2024-13-01\n')
+  const r = cli(['import', 'components', bad])
+  assert.equal(r.status, 1, r.stderr)
+  assert.match(r.stderr, /nothing was imported/)
+  assert.match(r.stderr, /line 2.*initialDate|initialDate.*line 2/)
+  const usage = cli(['import', 'parks', bad])
+  assert.equal(usage.status, 2)
+  assert.match(usage.stderr, /unknown import kind "parks"/)
+  assert.equal(cli(['frobnicate']).status, 2)
+})
