@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
-import type { DemoCity, DemoComponent } from '../gis-data/generator/index.js'
-import { COMPONENT_CSV_COLUMNS } from '../gis-data/generator/write.js'
+import type { DemoCity } from '../gis-data/generator/index.js'
+import { COMPONENT_CSV_COLUMNS, componentCsvRow } from '../gis-data/generator/write.js'
 import { importComponents } from '../server/src/commands/import-components.js'
 import { componentRow } from '../server/src/db/components.js'
 import { openDatabase, type OpenDatabase } from '../server/src/db/connect.js'
@@ -55,18 +55,9 @@ export async function openBenchDatabase(backend: Backend): Promise<OpenDatabase>
   return { ...open, close: () => open.close().then(dropSchema) }
 }
 
-// The generator's components.csv carries an `edition` column that the importer refuses as unknown (it
-// derives the edition from the id's length). The bench drops that column rather than bypass the real path.
-const IMPORT_COLUMNS = COMPONENT_CSV_COLUMNS.filter((column) => column !== 'edition')
-
-/** The components as CSV text `importComponents` accepts: the generator's columns, minus `edition`. */
+/** The components as the generator writes components.csv: the file a GIS team would import. */
 export function componentsCsv(city: DemoCity): string {
-  const row = (c: DemoComponent) => IMPORT_COLUMNS.map((column) => csvField(String(c[column] ?? ''))).join(',')
-  return [IMPORT_COLUMNS.join(','), ...city.components.map(row)].join('\n') + '\n'
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  return [COMPONENT_CSV_COLUMNS.join(','), ...city.components.map(componentCsvRow)].join('\n') + '\n'
 }
 
 /**
