@@ -9,6 +9,13 @@
 export interface BucketIndex {
   /** Calls `visit(i)` for each box that may hold the point, until `visit` returns true. */
   visit(x: number, y: number, visit: (i: number) => boolean): void
+  /**
+   * The bucket holding the point, or -1 outside every box's extent. Its candidates are
+   * `items[starts[b]]` … `items[starts[b + 1] - 1]`: a hot loop reads them with no callback.
+   */
+  bucketOf(x: number, y: number): number
+  readonly starts: Int32Array
+  readonly items: Int32Array
   readonly bucketCount: number
 }
 
@@ -19,7 +26,7 @@ export interface BucketIndex {
  */
 export function createBucketIndex(boxes: Float64Array, options: { readonly maxBucketsPerBox?: number } = {}): BucketIndex {
   const n = boxes.length / 4
-  if (n === 0) return { visit: () => {}, bucketCount: 0 }
+  if (n === 0) return { visit: () => {}, bucketOf: () => -1, starts: new Int32Array(1), items: new Int32Array(0), bucketCount: 0 }
   let minX = Infinity
   let minY = Infinity
   let maxX = -Infinity
@@ -65,11 +72,15 @@ export function createBucketIndex(boxes: Float64Array, options: { readonly maxBu
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) items[fill[r * cols + c]!++] = i
   }
 
+  const bucketOf = (x: number, y: number) => (x >= minX && x <= maxX && y >= minY && y <= maxY ? rowOf(y) * cols + colOf(x) : -1)
   return {
     bucketCount: cols * rows,
+    starts,
+    items,
+    bucketOf,
     visit(x, y, visit) {
-      if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) return
-      const b = rowOf(y) * cols + colOf(x)
+      const b = bucketOf(x, y)
+      if (b === -1) return
       for (let k = starts[b]!, end = starts[b + 1]!; k < end; k++) if (visit(items[k]!)) return
     },
   }

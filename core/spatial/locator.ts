@@ -39,8 +39,8 @@ interface Indexed<T> {
   readonly polygons: readonly (readonly Position[][])[][]
   /** [minX, minY, maxX, maxY] of every item, flattened. */
   readonly boxes: Float64Array
-  /** The box of each item whose geometry is exactly that axis-aligned rectangle, else undefined. */
-  readonly rectangles: readonly (readonly [number, number, number, number] | undefined)[]
+  /** 1 where the item's geometry is exactly its (axis-aligned) box; typed arrays keep the hot loop in cache. */
+  readonly isBox: Uint8Array
 }
 
 /**
@@ -88,15 +88,17 @@ export function createLocator(input: { readonly grids: readonly UnitGrid[]; read
 
   // Grids are many and alike in size: the bucket index finds candidates faster than the R-tree walk.
   function gridIndexAt(lon: number, lat: number): number {
-    let inside = -1
+    const b = gridBuckets.bucketOf(lon, lat)
+    if (b === -1) return -1
+    const { starts, items } = gridBuckets
     let onEdge = -1
-    gridBuckets.visit(lon, lat, (i) => {
+    for (let k = starts[b]!, end = starts[b + 1]!; k < end; k++) {
+      const i = items[k]!
       const hit = testItem(grids, i, lon, lat)
-      if (hit === true) inside = i
-      else if (hit === 0 && (onEdge === -1 || input.grids[i]!.id < input.grids[onEdge]!.id)) onEdge = i
-      return inside !== -1
-    })
-    return inside !== -1 ? inside : onEdge
+      if (hit === true) return i
+      if (hit === 0 && (onEdge === -1 || input.grids[i]!.id < input.grids[onEdge]!.id)) onEdge = i
+    }
+    return onEdge
   }
 
   function locate(lon: number, lat: number): Location {
@@ -127,13 +129,11 @@ export function createLocator(input: { readonly grids: readonly UnitGrid[]; read
 
 const EMPTY: Location = Object.freeze({})
 
-type Box = readonly [number, number, number, number]
-
 function indexPolygons<T>(items: readonly T[], geometryOf: (item: T) => Polygon | MultiPolygon): Indexed<T> {
   const boxes = new Float64Array(items.length * 4)
-  if (items.length === 0) return { index: undefined, items, polygons: [], rectangles: [], boxes }
+  const isBox = new Uint8Array(items.length)
+  if (items.length === 0) return { index: undefined, items, polygons: [], isBox, boxes }
   const index = new Flatbush(items.length)
-  const rectangles: (Box | undefined)[] = []
   const polygons = items.map((item, i) => {
     const g = geometryOf(item)
     const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
@@ -152,11 +152,11 @@ function indexPolygons<T>(items: readonly T[], geometryOf: (item: T) => Polygon 
     index.add(minX, minY, maxX, maxY)
     boxes.set([minX, minY, maxX, maxY], i * 4)
     const single = parts.length === 1 && parts[0]!.length === 1
-    rectangles.push(single && isBoxRing(parts[0]![0]!, minX, minY, maxX, maxY) ? [minX, minY, maxX, maxY] : undefined)
+    if (single && isBoxRing(parts[0]![0]!, minX, minY, maxX, maxY)) isBox[i] = 1
     return parts
   })
   index.finish()
-  return { index, items, polygons, rectangles, boxes }
+  return { index, items, polygons, isBox, boxes }
 }
 
 // Returns the index of the item whose polygon holds the point (-1 for none): one strictly inside wins at
@@ -177,8 +177,7 @@ function findContaining<T>(set: Indexed<T>, lon: number, lat: number, tieBreak: 
 }
 
 function testItem<T>(set: Indexed<T>, i: number, lon: number, lat: number): boolean | 0 {
-  const box = set.rectangles[i]
-  return box ? inBox(box, lon, lat) : inPolygons(set.polygons[i]!, lon, lat)
+  return set.isBox[i] === 1 ? inBox(set.boxes, i * 4, lon, lat) : inPolygons(set.polygons[i]!, lon, lat)
 }
 
 function inPolygons(polygons: readonly (readonly Position[][])[], lon: number, lat: number): boolean | 0 {
@@ -208,9 +207,13 @@ function isBoxRing(ring: readonly Position[], minX: number, minY: number, maxX: 
 }
 
 // Same answers as point-in-polygon-hao: true strictly inside, 0 on the boundary, false outside.
-function inBox(box: Box, x: number, y: number): boolean | 0 {
-  if (x < box[0] || x > box[2] || y < box[1] || y > box[3]) return false
-  if (x === box[0] || x === box[2] || y === box[1] || y === box[3]) return 0
+function inBox(boxes: Float64Array, at: number, x: number, y: number): boolean | 0 {
+  const minX = boxes[at]!
+  const minY = boxes[at + 1]!
+  const maxX = boxes[at + 2]!
+  const maxY = boxes[at + 3]!
+  if (x < minX || x > maxX || y < minY || y > maxY) return false
+  if (x === minX || x === maxX || y === minY || y === maxY) return 0
   return true
 }
 
