@@ -4,7 +4,9 @@ export function msSince(start: bigint): number {
 }
 
 /** Runs `work` once and returns its result and how long it took in milliseconds. */
-export async function timed<T>(work: () => T | Promise<T>): Promise<{ readonly value: T; readonly ms: number }> {
+export async function timed<T>(
+  work: () => T | Promise<T>,
+): Promise<{ readonly value: T; readonly ms: number }> {
   const start = process.hrtime.bigint()
   const value = await work()
   return { value, ms: msSince(start) }

@@ -64,7 +64,11 @@ export function componentsCsv(city: DemoCity): string {
  * Seeds the city's reference data, then times `importComponents` of its components as CSV against a raw
  * multi-row INSERT of the same rows into a copy of the component table, and checks both row counts.
  */
-export async function benchImport(open: OpenDatabase, city: DemoCity, log: (message: string) => void): Promise<ImportResult> {
+export async function benchImport(
+  open: OpenDatabase,
+  city: DemoCity,
+  log: (message: string) => void,
+): Promise<ImportResult> {
   const db = open.db
   const rows = city.components.length
   await seedDemoCity(db, { ...city, components: [] })
@@ -74,7 +78,11 @@ export async function benchImport(open: OpenDatabase, city: DemoCity, log: (mess
   const values = city.components.map(componentRow)
   const insertRaw = (from: number, to: number) =>
     raw.transaction().execute(async (trx) => {
-      for (let i = from; i < to; i += BATCH) await trx.insertInto('bench_raw').values(values.slice(i, Math.min(i + BATCH, to))).execute()
+      for (let i = from; i < to; i += BATCH)
+        await trx
+          .insertInto('bench_raw')
+          .values(values.slice(i, Math.min(i + BATCH, to)))
+          .execute()
     })
   const csv = componentsCsv(city)
   const warmCsv = componentsCsv({ ...city, components: city.components.slice(0, BATCH) })
@@ -88,17 +96,30 @@ export async function benchImport(open: OpenDatabase, city: DemoCity, log: (mess
 
   log(`${open.engine}: raw insert of ${rows.toLocaleString('en-US')} rows`)
   const rawRun = await timed(() => insertRaw(0, rows))
-  log(`${open.engine}: importComponents of ${rows.toLocaleString('en-US')} rows (${(csv.length / 1e6).toFixed(1)} MB of CSV)`)
+  log(
+    `${open.engine}: importComponents of ${rows.toLocaleString('en-US')} rows (${(csv.length / 1e6).toFixed(1)} MB of CSV)`,
+  )
   const importRun = await timed(() => importComponents(db, { format: 'csv', text: csv }, {}))
 
   await expectCount(db, 'bench_raw', rows)
   await expectCount(db, 'component', rows)
-  if (importRun.value.count !== rows) throw new Error(`importComponents reported ${importRun.value.count} rows, expected ${rows}`)
-  return { rows, importRate: perSecond(rows, importRun.ms), rawRate: perSecond(rows, rawRun.ms), importMs: importRun.ms, rawMs: rawRun.ms }
+  if (importRun.value.count !== rows)
+    throw new Error(`importComponents reported ${importRun.value.count} rows, expected ${rows}`)
+  return {
+    rows,
+    importRate: perSecond(rows, importRun.ms),
+    rawRate: perSecond(rows, rawRun.ms),
+    importMs: importRun.ms,
+    rawMs: rawRun.ms,
+  }
 }
 
 // A fast import that lost rows would be worthless, so the counts are checked, not assumed.
-async function expectCount(db: Kysely<Database>, table: 'component' | 'bench_raw', expected: number): Promise<void> {
+async function expectCount(
+  db: Kysely<Database>,
+  table: 'component' | 'bench_raw',
+  expected: number,
+): Promise<void> {
   const result = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(table)}`.execute(db)
   const n = Number(result.rows[0]!.n)
   if (n !== expected) throw new Error(`${table} holds ${n} rows after the run, expected ${expected}`)

@@ -62,7 +62,8 @@ export function samplePoints(city: LookupCity, count: number, seed: number): Flo
   const [west, south, east, north] = city.bbox
   for (let i = 0; i < count; i++) {
     // Grids are lattice rectangles, so a point of the ring's box is a point of the grid.
-    const [w, s, e, n] = rng.next() < 0.8 ? ringBox(rng.pick(city.grids).geometry.coordinates[0]!) : [west, south, east, north]
+    const [w, s, e, n] =
+      rng.next() < 0.8 ? ringBox(rng.pick(city.grids).geometry.coordinates[0]!) : [west, south, east, north]
     out[2 * i] = w + rng.next() * (e - w)
     out[2 * i + 1] = s + rng.next() * (n - s)
   }
@@ -150,7 +151,10 @@ function onSharedEdge(locator: Locator, d: Disagreement): boolean {
   const b = d.brute === undefined ? undefined : locator.grid(d.brute)
   if (!a || !b) return false
   const point = [d.lon, d.lat]
-  return booleanPointInPolygon(point, a.geometry) && !booleanPointInPolygon(point, b.geometry, { ignoreBoundary: true })
+  return (
+    booleanPointInPolygon(point, a.geometry) &&
+    !booleanPointInPolygon(point, b.geometry, { ignoreBoundary: true })
+  )
 }
 
 function ringBox(ring: readonly Position[]): [number, number, number, number] {

@@ -70,7 +70,10 @@ export function formatReport(report: BenchReport): string {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)))
   // Names and notes read left to right; numbers line up on their right edge.
   const line = (cells: string[]) =>
-    cells.map((c, k) => (k === 0 || k === cells.length - 1 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ').trimEnd()
+    cells
+      .map((c, k) => (k === 0 || k === cells.length - 1 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!)))
+      .join('  ')
+      .trimEnd()
   const m = report.machine
   return [
     line(header),

@@ -11,14 +11,25 @@ import { generateCity, SCALES, type CityScale } from '../gis-data/generator/inde
 import { msSince, progress } from './clock.js'
 import { benchImport, openBenchDatabase, type Backend } from './import.js'
 import { benchLookup, type Disagreement } from './lookup.js'
-import { formatReport, machineInfo, versus, writeReport, type BenchReport, type Measurement } from './report.js'
+import {
+  formatReport,
+  machineInfo,
+  versus,
+  writeReport,
+  type BenchReport,
+  type Measurement,
+} from './report.js'
 
 const POINTS = envCount('BENCH_POINTS', 1_000_000)
 const COMPONENTS = envCount('BENCH_COMPONENTS', 100_000)
 const POINT_SEED = 0x5eed
 
 // The brute-force subsets keep each scan to a few seconds: its cost grows with grids × points.
-const LOOKUP_CITIES: readonly { readonly label: string; readonly scale: CityScale; readonly brutePoints: number }[] = [
+const LOOKUP_CITIES: readonly {
+  readonly label: string
+  readonly scale: CityScale
+  readonly brutePoints: number
+}[] = [
   { label: 'demo', scale: 'demo', brutePoints: 2_000 },
   // Lookup needs only grids and regions; a million components would cost a minute to generate for nothing.
   { label: 'large', scale: { targetGrids: SCALES.large.targetGrids, components: 0 }, brutePoints: 300 },
@@ -45,8 +56,13 @@ async function lookupBenchmarks(): Promise<void> {
     progress(`lookup ${label}: generating the city`)
     const city = generateCity({ scale })
     const grids = city.grids.length.toLocaleString('en-US')
-    progress(`lookup ${label}: ${grids} grids; ${count(POINTS)} indexed points, ${count(brutePoints)} brute-force`)
-    const r = benchLookup({ grids: city.grids, regions: city.regions, bbox: city.meta.bbox }, { points: POINTS, brutePoints, seed: POINT_SEED })
+    progress(
+      `lookup ${label}: ${grids} grids; ${count(POINTS)} indexed points, ${count(brutePoints)} brute-force`,
+    )
+    const r = benchLookup(
+      { grids: city.grids, regions: city.regions, bbox: city.meta.bbox },
+      { points: POINTS, brutePoints, seed: POINT_SEED },
+    )
     // The indexed side answers grid + community/street/district, the brute side only the grid: a ratio in the scan's favour.
     measurements.push(
       versus(
@@ -55,25 +71,37 @@ async function lookupBenchmarks(): Promise<void> {
         { value: r.bruteRate, unit: 'points/s' },
         `${count(r.points)} vs ${count(r.brutePoints)} points; ${percent(r.inGridShare)} in a grid, ${percent(r.inDistrictShare)} in a district`,
       ),
-      { name: `index build ${label}`, subject: { value: r.buildMs, unit: 'ms' }, note: 'createLocator, median of 5' },
+      {
+        name: `index build ${label}`,
+        subject: { value: r.buildMs, unit: 'ms' },
+        note: 'createLocator, median of 5',
+      },
     )
-    progress(`lookup ${label}: ${r.edgeTies.length} edge ties, ${r.mismatches.length} mismatches in ${count(r.brutePoints)} checked points`)
+    progress(
+      `lookup ${label}: ${r.edgeTies.length} edge ties, ${r.mismatches.length} mismatches in ${count(r.brutePoints)} checked points`,
+    )
     r.edgeTies.forEach((d) => progress(`  edge tie ${describe(d)}`))
     if (r.mismatches.length > 0) {
       r.mismatches.slice(0, 20).forEach((d) => console.error(`[bench]   MISMATCH ${describe(d)}`))
-      throw new Error(`lookup ${label}: the locator and the brute-force scan disagree on ${r.mismatches.length} points`)
+      throw new Error(
+        `lookup ${label}: the locator and the brute-force scan disagree on ${r.mismatches.length} points`,
+      )
     }
   }
 }
 
 async function importBenchmarks(): Promise<void> {
-  progress(`import: generating a ${count(SCALES.demo.targetGrids)}-grid city with ${count(COMPONENTS)} components`)
+  progress(
+    `import: generating a ${count(SCALES.demo.targetGrids)}-grid city with ${count(COMPONENTS)} components`,
+  )
   const city = generateCity({ scale: { targetGrids: SCALES.demo.targetGrids, components: COMPONENTS } })
   const backends: Backend[] = [{ name: 'pglite' }]
   const urlVar = ['BENCH_DATABASE_URL', 'TEST_DATABASE_URL', 'DATABASE_URL'].find((name) => process.env[name])
   if (urlVar) backends.push({ name: 'postgres', url: process.env[urlVar]! })
   for (const backend of backends) {
-    progress(`import ${backend.name}: opening${urlVar && backend.name === 'postgres' ? ` (${urlVar})` : ''}, migrating, seeding reference data`)
+    progress(
+      `import ${backend.name}: opening${urlVar && backend.name === 'postgres' ? ` (${urlVar})` : ''}, migrating, seeding reference data`,
+    )
     const open = await openBenchDatabase(backend)
     try {
       const r = await benchImport(open, city, progress)
@@ -105,7 +133,8 @@ function envCount(name: string, fallback: number): number {
   const text = process.env[name]
   if (text === undefined || text === '') return fallback
   const value = Number(text.replace(/_/g, ''))
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${text}"`)
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got "${text}"`)
   return value
 }
 

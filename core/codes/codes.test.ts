@@ -8,7 +8,13 @@ test('administrative codes split into their parents', () => {
   const r = parseAdminCode('321202001002', 'community')
   assert.deepEqual(r, {
     ok: true,
-    value: { level: 'community', code: '321202001002', districtCode: '321202', streetCode: '321202001', communityCode: '321202001002' },
+    value: {
+      level: 'community',
+      code: '321202001002',
+      districtCode: '321202',
+      streetCode: '321202001',
+      communityCode: '321202001002',
+    },
   })
   assert.equal(adminLevelOf('321202001'), 'street')
   assert.equal(adminLevelOf('3212'), undefined)
@@ -67,10 +73,15 @@ test('unit grid ids: precise errors', () => {
 test('component ids of both editions', () => {
   const old = parseComponentCode('3205080101000001')
   assert.ok(old.ok)
-  if (old.ok) assert.deepEqual([old.value.edition, old.value.smallClassCode, old.value.sequence], ['2013', '0101', 1])
+  if (old.ok)
+    assert.deepEqual([old.value.edition, old.value.smallClassCode, old.value.sequence], ['2013', '0101', 1])
   const neu = parseComponentCode('32120201001000042')
   assert.ok(neu.ok)
-  if (neu.ok) assert.deepEqual([neu.value.edition, neu.value.bigClassCode, neu.value.smallClassCode, neu.value.sequence], ['2026', '01', '01001', 42])
+  if (neu.ok)
+    assert.deepEqual(
+      [neu.value.edition, neu.value.bigClassCode, neu.value.smallClassCode, neu.value.sequence],
+      ['2026', '01', '01001', 42],
+    )
   assert.equal(formatComponentCode('321202', '0117', 12), '3212020117000012')
   assert.equal(formatComponentCode('321202', '01030', 12), '32120201030000012')
 })

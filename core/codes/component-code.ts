@@ -19,7 +19,8 @@ export interface ComponentCode {
  * GB/T 30428.2-2013) or district 6 + big class 2 + small class 3 + sequence 6 (17 digits, GB/T 47678.5-2026).
  */
 export function parseComponentCode(input: string): Result<ComponentCode> {
-  if (typeof input !== 'string') return err('component id (管理部件标识码): expected a string of 16 or 17 digits')
+  if (typeof input !== 'string')
+    return err('component id (管理部件标识码): expected a string of 16 or 17 digits')
   if (!/^\d+$/.test(input)) return err(`component id "${input}": only digits 0-9 are allowed`)
   if (input.length !== 16 && input.length !== 17) {
     return err(
@@ -33,10 +34,14 @@ export function parseComponentCode(input: string): Result<ComponentCode> {
   const bigClassCode = input.slice(6, 8)
   if (bigClassCode === '00') return err(`component id "${input}": big class (digits 7-8) is 00`)
   const small = input.slice(8, smallEnd)
-  if (Number(small) === 0) return err(`component id "${input}": small class (digits 9-${smallEnd}) is ${small}`)
+  if (Number(small) === 0)
+    return err(`component id "${input}": small class (digits 9-${smallEnd}) is ${small}`)
   const sequenceDigits = input.slice(smallEnd)
   const sequence = Number(sequenceDigits)
-  if (sequence === 0) return err(`component id "${input}": sequence (digits ${smallEnd + 1}-${input.length}) is ${sequenceDigits}`)
+  if (sequence === 0)
+    return err(
+      `component id "${input}": sequence (digits ${smallEnd + 1}-${input.length}) is ${sequenceDigits}`,
+    )
   return ok({
     code: input,
     edition,
@@ -51,7 +56,8 @@ export function parseComponentCode(input: string): Result<ComponentCode> {
 export function formatComponentCode(districtCode: string, smallClassCode: string, sequence: number): string {
   const district = parseAdminCode(districtCode, 'district')
   if (!district.ok) throw new RangeError(district.error)
-  if (!/^\d{4,5}$/.test(smallClassCode)) throw new RangeError(`small class code must be 4 (2013) or 5 (2026) digits, got "${smallClassCode}"`)
+  if (!/^\d{4,5}$/.test(smallClassCode))
+    throw new RangeError(`small class code must be 4 (2013) or 5 (2026) digits, got "${smallClassCode}"`)
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) {
     throw new RangeError(`component sequence must be an integer 1-999999, got ${sequence}`)
   }

@@ -1,5 +1,6 @@
 /** The outcome of parsing or deciding something in core: a value, or a reason a person can read. */
-export type Result<T, E = string> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E }
+export type Result<T, E = string> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E }
 
 /** A successful {@link Result}. */
 export function ok<T>(value: T): Result<T, never> {

@@ -23,13 +23,16 @@ export function parseUnitGridCode(input: string): Result<UnitGridCode> {
   if (typeof input !== 'string') return err('unit grid id (单元网格标识码): expected a string of 15 digits')
   if (!/^\d+$/.test(input)) return err(`unit grid id "${input}": only digits 0-9 are allowed`)
   if (input.length !== 15 && input.length !== 14) {
-    return err(`unit grid id "${input}": expected 15 digits (6+3+3+3), or 14 in the CJ/T 213 form, got ${input.length}`)
+    return err(
+      `unit grid id "${input}": expected 15 digits (6+3+3+3), or 14 in the CJ/T 213 form, got ${input.length}`,
+    )
   }
   const community = parseAdminCode(input.slice(0, 12), 'community')
   if (!community.ok) return err(`unit grid id "${input}": ${community.error}`)
   const sequenceDigits = input.slice(12)
   const sequence = Number(sequenceDigits)
-  if (sequence === 0) return err(`unit grid id "${input}": sequence part (digits 13-${input.length}) is ${sequenceDigits}`)
+  if (sequence === 0)
+    return err(`unit grid id "${input}": sequence part (digits 13-${input.length}) is ${sequenceDigits}`)
   return ok({
     code: input,
     canonical: input.length === 15 ? input : input.slice(0, 12) + sequenceDigits.padStart(3, '0'),

@@ -98,7 +98,10 @@ export function buildComponentDraft(source: DraftSource): ComponentDraft | undef
     // The generator and exports write the edition out; it is redundant with the id's length, so it must agree.
     const edition = source.read('edition')
     if (edition && edition !== parsedId.edition) {
-      report('edition', `${JSON.stringify(edition)} does not match the id, whose ${parsedId.code.length} digits make it the ${parsedId.edition} edition`)
+      report(
+        'edition',
+        `${JSON.stringify(edition)} does not match the id, whose ${parsedId.code.length} digits make it the ${parsedId.edition} edition`,
+      )
     }
     const given = source.read('category')
     if (given && given !== category && given !== parsedId.smallClassCode) {

@@ -25,8 +25,20 @@ const rules: RoutingRule[] = [
   { id: 'covers', categories: ['2013:component:01'], unitId: 'water' },
   { id: 'tel-hl', categories: ['2013:component:0107'], regions: ['321202'], unitId: 'telecom-a' },
   { id: 'tel-street', categories: ['2013:component:0107'], regions: ['321202003'], unitId: 'telecom-b' },
-  { id: 'tel-cheap', categories: ['2013:component:0107'], regions: ['321203'], unitId: 'telecom-b', priority: 50 },
-  { id: 'tel-pricey', categories: ['2013:component:0107'], regions: ['321203'], unitId: 'telecom-a', priority: 90 },
+  {
+    id: 'tel-cheap',
+    categories: ['2013:component:0107'],
+    regions: ['321203'],
+    unitId: 'telecom-b',
+    priority: 50,
+  },
+  {
+    id: 'tel-pricey',
+    categories: ['2013:component:0107'],
+    regions: ['321203'],
+    unitId: 'telecom-a',
+    priority: 90,
+  },
 ]
 const router = createRouter(units, rules)
 const hl = { districtCode: '321202', streetCode: '321202001', communityCode: '321202001004' }
@@ -55,7 +67,10 @@ test('without a rule, the default type narrows to the unit whose jurisdiction is
   const r = router.route({ categoryKey: '2026:event:06010', defaultUnitType: 'sanitation', place: hl })
   assert.deepEqual([r.unit.id, r.basis.kind], ['hl-cz-san', 'default-type'])
   const other = { districtCode: '321202', streetCode: '321202002' }
-  assert.equal(router.route({ categoryKey: '2026:event:06010', defaultUnitType: 'sanitation', place: other }).unit.id, 'hl-san')
+  assert.equal(
+    router.route({ categoryKey: '2026:event:06010', defaultUnitType: 'sanitation', place: other }).unit.id,
+    'hl-san',
+  )
 })
 
 test('no rule and no unit of the type: the rapid-response team acts (seed 第9条)', () => {
@@ -67,6 +82,9 @@ test('no rule and no unit of the type: the rapid-response team acts (seed 第9�
 
 test('bad configuration is refused', () => {
   assert.throws(() => createRouter(units.slice(1), []), /rapid-response/)
-  assert.throws(() => createRouter(units, [{ id: 'x', categories: ['*'], unitId: 'nobody' }]), /rules\[0\] \(x\): unitId "nobody"/)
+  assert.throws(
+    () => createRouter(units, [{ id: 'x', categories: ['*'], unitId: 'nobody' }]),
+    /rules\[0\] \(x\): unitId "nobody"/,
+  )
   assert.throws(() => createRouter([...units, unit('water', 'water-supply')], []), /duplicate unit ids/)
 })

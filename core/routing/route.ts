@@ -49,11 +49,13 @@ export function createRouter(units: readonly ResponsibleUnit[], rules: readonly 
   const byId = new Map(units.map((u) => [u.id, u]))
   if (byId.size !== units.length) throw new Error('routing: duplicate unit ids')
   rules.forEach((rule, i) => {
-    if (!byId.has(rule.unitId)) throw new Error(`routing rules[${i}] (${rule.id}): unitId "${rule.unitId}" is not a known unit`)
+    if (!byId.has(rule.unitId))
+      throw new Error(`routing rules[${i}] (${rule.id}): unitId "${rule.unitId}" is not a known unit`)
     if (rule.categories.length === 0) throw new Error(`routing rules[${i}] (${rule.id}): categories is empty`)
   })
   const fallback = units.find((u) => u.type === 'rapid-response')
-  if (!fallback) throw new Error('routing: the city has no rapid-response unit (快速处置队), required by seed 第9条')
+  if (!fallback)
+    throw new Error('routing: the city has no rapid-response unit (快速处置队), required by seed 第9条')
   const fallbackUnit: ResponsibleUnit = fallback
 
   function route(query: RouteQuery): RouteResult {
@@ -70,7 +72,8 @@ export function createRouter(units: readonly ResponsibleUnit[], rules: readonly 
       if (
         !best ||
         category > best.category ||
-        (category === best.category && (region > best.region || (region === best.region && priority < best.priority)))
+        (category === best.category &&
+          (region > best.region || (region === best.region && priority < best.priority)))
       ) {
         best = { rule, category, region, priority }
       }
@@ -84,7 +87,8 @@ export function createRouter(units: readonly ResponsibleUnit[], rules: readonly 
         const region = regionSpecificity(unit.jurisdiction, placeCodes)
         if (region >= 0 && (!chosen || region > chosen.region)) chosen = { unit, region }
       }
-      if (chosen) return { unit: chosen.unit, basis: { kind: 'default-type', unitType: query.defaultUnitType } }
+      if (chosen)
+        return { unit: chosen.unit, basis: { kind: 'default-type', unitType: query.defaultUnitType } }
     }
     return { unit: fallbackUnit, basis: { kind: 'fallback' } }
   }

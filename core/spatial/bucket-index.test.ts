@@ -4,7 +4,7 @@ import { createBucketIndex } from './bucket-index.js'
 
 // A tiny deterministic PRNG, so a failure reproduces.
 function rng(seed: number) {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 test('every box holding a point is among the candidates the index visits', () => {
@@ -28,7 +28,8 @@ test('every box holding a point is among the candidates the index visits', () =>
     index.visit(x, y, (i) => (visited.add(i), false))
     for (let i = 0; i < n; i++) {
       const [x0, y0, x1, y1] = boxes.subarray(i * 4, i * 4 + 4)
-      if (x >= x0! && x <= x1! && y >= y0! && y <= y1!) assert.ok(visited.has(i), `box ${i} holds (${x}, ${y}) but was not visited`)
+      if (x >= x0! && x <= x1! && y >= y0! && y <= y1!)
+        assert.ok(visited.has(i), `box ${i} holds (${x}, ${y}) but was not visited`)
     }
   }
 })

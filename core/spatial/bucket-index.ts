@@ -24,9 +24,19 @@ export interface BucketIndex {
  * median box width and height, widened when needed so there are at most `maxBucketsPerBox` buckets per box
  * (a city with a few huge or far-apart boxes must not allocate millions of empty buckets).
  */
-export function createBucketIndex(boxes: Float64Array, options: { readonly maxBucketsPerBox?: number } = {}): BucketIndex {
+export function createBucketIndex(
+  boxes: Float64Array,
+  options: { readonly maxBucketsPerBox?: number } = {},
+): BucketIndex {
   const n = boxes.length / 4
-  if (n === 0) return { visit: () => {}, bucketOf: () => -1, starts: new Int32Array(1), items: new Int32Array(0), bucketCount: 0 }
+  if (n === 0)
+    return {
+      visit: () => {},
+      bucketOf: () => -1,
+      starts: new Int32Array(1),
+      items: new Int32Array(0),
+      bucketCount: 0,
+    }
   let minX = Infinity
   let minY = Infinity
   let maxX = -Infinity
@@ -59,7 +69,13 @@ export function createBucketIndex(boxes: Float64Array, options: { readonly maxBu
 
   // Two passes into one flat array (counts, then fill): no per-bucket arrays to allocate or chase.
   const starts = new Int32Array(cols * rows + 1)
-  const span = (i: number) => [colOf(boxes[4 * i]!), rowOf(boxes[4 * i + 1]!), colOf(boxes[4 * i + 2]!), rowOf(boxes[4 * i + 3]!)] as const
+  const span = (i: number) =>
+    [
+      colOf(boxes[4 * i]!),
+      rowOf(boxes[4 * i + 1]!),
+      colOf(boxes[4 * i + 2]!),
+      rowOf(boxes[4 * i + 3]!),
+    ] as const
   for (let i = 0; i < n; i++) {
     const [c0, r0, c1, r1] = span(i)
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) starts[r * cols + c + 1]!++
@@ -72,7 +88,8 @@ export function createBucketIndex(boxes: Float64Array, options: { readonly maxBu
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) items[fill[r * cols + c]!++] = i
   }
 
-  const bucketOf = (x: number, y: number) => (x >= minX && x <= maxX && y >= minY && y <= maxY ? rowOf(y) * cols + colOf(x) : -1)
+  const bucketOf = (x: number, y: number) =>
+    x >= minX && x <= maxX && y >= minY && y <= maxY ? rowOf(y) * cols + colOf(x) : -1
   return {
     bucketCount: cols * rows,
     starts,

@@ -6,15 +6,44 @@ import type { Region, UnitGrid } from '../region/types.js'
 
 const box = (w: number, s: number, e: number, n: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 })
 
 // One district, one street, two communities side by side; each community holds two grids (west, east).
 const regions: Region[] = [
   { code: '321202', level: 'district', name: '海陵区', nameEn: 'Hailing', geometry: box(0, 0, 4, 2) },
-  { code: '321202001', level: 'street', name: '城中街道', nameEn: 'Chengzhong', parentCode: '321202', geometry: box(0, 0, 4, 2) },
-  { code: '321202001001', level: 'community', name: '甲社区', nameEn: 'Jia', parentCode: '321202001', geometry: box(0, 0, 2, 2) },
-  { code: '321202001002', level: 'community', name: '乙社区', nameEn: 'Yi', parentCode: '321202001', geometry: box(2, 0, 4, 2) },
+  {
+    code: '321202001',
+    level: 'street',
+    name: '城中街道',
+    nameEn: 'Chengzhong',
+    parentCode: '321202',
+    geometry: box(0, 0, 4, 2),
+  },
+  {
+    code: '321202001001',
+    level: 'community',
+    name: '甲社区',
+    nameEn: 'Jia',
+    parentCode: '321202001',
+    geometry: box(0, 0, 2, 2),
+  },
+  {
+    code: '321202001002',
+    level: 'community',
+    name: '乙社区',
+    nameEn: 'Yi',
+    parentCode: '321202001',
+    geometry: box(2, 0, 4, 2),
+  },
 ]
 const grids: UnitGrid[] = [
   { id: '321202001001001', communityCode: '321202001001', areaClass: 'A', geometry: box(0, 0, 1, 2) },

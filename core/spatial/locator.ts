@@ -48,7 +48,10 @@ interface Indexed<T> {
  * box (Flatbush, a packed static R-tree) and confirmed by point-in-polygon; regions are searched only
  * for points that fall outside every grid (rivers, unsurveyed land, outside the city).
  */
-export function createLocator(input: { readonly grids: readonly UnitGrid[]; readonly regions: readonly Region[] }): Locator {
+export function createLocator(input: {
+  readonly grids: readonly UnitGrid[]
+  readonly regions: readonly Region[]
+}): Locator {
   const grids = indexPolygons(input.grids, (g) => g.geometry)
   const gridBuckets = createBucketIndex(grids.boxes)
   const gridById = new Map(input.grids.map((g) => [g.id, g]))
@@ -80,7 +83,10 @@ export function createLocator(input: { readonly grids: readonly UnitGrid[]; read
     let location = gridLocations[i]
     if (!location) {
       const grid = input.grids[i]!
-      location = deepFreeze({ grid: { id: grid.id, areaClass: grid.areaClass }, ...fromRegion(regionByCode.get(grid.communityCode)) })
+      location = deepFreeze({
+        grid: { id: grid.id, areaClass: grid.areaClass },
+        ...fromRegion(regionByCode.get(grid.communityCode)),
+      })
       gridLocations[i] = location
     }
     return location
@@ -170,7 +176,8 @@ function findContaining<T>(set: Indexed<T>, lon: number, lat: number, tieBreak: 
     if (inside !== -1) return false
     const hit = testItem(set, i, lon, lat)
     if (hit === true) inside = i
-    else if (hit === 0) onEdge = onEdge === -1 || tieBreak(set.items[onEdge]!, set.items[i]!) === set.items[i] ? i : onEdge
+    else if (hit === 0)
+      onEdge = onEdge === -1 || tieBreak(set.items[onEdge]!, set.items[i]!) === set.items[i] ? i : onEdge
     return false
   })
   return inside !== -1 ? inside : onEdge
@@ -192,7 +199,13 @@ function inPolygons(polygons: readonly (readonly Position[][])[], lon: number, l
 
 // Unit grids drawn on a survey lattice are mostly axis-aligned rectangles; for those the bounding box is
 // the polygon, and testing it is several times cheaper than a general point-in-polygon.
-function isBoxRing(ring: readonly Position[], minX: number, minY: number, maxX: number, maxY: number): boolean {
+function isBoxRing(
+  ring: readonly Position[],
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+): boolean {
   if (ring.length !== 5) return false
   for (const [x, y] of ring) {
     if ((x !== minX && x !== maxX) || (y !== minY && y !== maxY)) return false
