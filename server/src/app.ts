@@ -15,12 +15,31 @@ import unitRoutes from './routes/units.js'
 import componentRoutes from './routes/components.js'
 import locateRoutes from './routes/locate.js'
 import syncRoutes from './routes/sync.js'
+import caseRoutes from './routes/cases/index.js'
+import taskRoutes from './routes/tasks.js'
+import photoRoutes from './routes/photos.js'
+import userRoutes from './routes/users.js'
+import calendarRoutes from './routes/admin/calendar.js'
+import { publicAuth, sessionAuth } from './routes/auth.js'
+import { identify, requireCaller } from './auth/hooks.js'
+import { createSessionCache, type SessionCache } from './auth/session-cache.js'
+import { createCaseRulesCache, type CaseRulesCache } from './services/case-rules.js'
+import { createPhotoStore, type PhotoStore } from './services/photo-store.js'
+import { createJobRunner, type JobRunner } from './services/job-runner.js'
+import { serverJobs } from './services/jobs.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
     cityModel: CityModelCache
     databaseEngine: 'postgres' | 'pglite'
+    /** The app's clock: every deadline, session and lock is computed from it (tests inject one). */
+    clock: () => Date
+    caseRules: CaseRulesCache
+    photos: PhotoStore
+    jobs: JobRunner
+    sessionMs: number
+    sessions: SessionCache
   }
 }
 
@@ -30,6 +49,14 @@ export interface AppOptions {
   readonly databaseEngine: 'postgres' | 'pglite'
   readonly logger?: FastifyServerOptions['logger']
   readonly cityModel?: CityModelCache
+  /** Where photos are stored (CITYLOOP_DATA_DIR/photos when served). */
+  readonly photosDir: string
+  /** The clock; default the system's. */
+  readonly now?: () => Date
+  /** Session length; default 12 hours. */
+  readonly sessionHours?: number
+  /** Deadline sweep interval; 0 or absent: the jobs exist (runnable on demand) but no timer starts. */
+  readonly jobIntervalMs?: number
 }
 
 /** Builds the central API (数字城管 system of record): routes, OpenAPI document and docs UI. */
@@ -43,6 +70,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', options.db)
   app.decorate('databaseEngine', options.databaseEngine)
   app.decorate('cityModel', options.cityModel ?? createCityModelCache(options.db))
+  app.decorate('clock', options.now ?? (() => new Date()))
+  app.decorate('caseRules', createCaseRulesCache(options.db))
+  app.decorate('photos', createPhotoStore(options.photosDir))
+  app.decorate('sessionMs', (options.sessionHours ?? 12) * 3_600_000)
+  app.decorate('sessions', createSessionCache())
+  const jobIntervalMs = options.jobIntervalMs ?? 0
+  app.decorate('jobs', createJobRunner({ db: options.db, clock: app.clock, log: app.log, jobs: serverJobs({ db: options.db, caseRules: app.caseRules, sweepIntervalMs: jobIntervalMs }) }))
+  if (jobIntervalMs > 0) app.addHook('onReady', async () => app.jobs.start())
+  app.addHook('onClose', async () => app.jobs.stop())
+  app.decorateRequest('principal', undefined)
+  app.addHook('onRequest', identify(app))
   app.addSchema(ErrorBody)
 
   await app.register(swagger, {
@@ -53,24 +91,37 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         description:
           '数字化城市管理 central system of record: regions, unit grids (单元网格), the standards catalog of both ' +
           'editions (GB/T 30428.2-2013, GB/T 47678.5-2026), responsible units (责任单位), components (管理部件), ' +
-          'point lookup and the change feed that workstations sync from.',
+          'point lookup and the change feed that workstations sync from; and the case loop (案卷闭环): sign-in, intake, ' +
+          'the actions of 泰州办法 第6–10条 with roles and time limits, task queues and the audit trail.',
         version: '0.1.0',
       },
       tags: [
         { name: 'reference', description: 'City reference data' },
         { name: 'lookup', description: 'Point → grid → region → responsible unit' },
         { name: 'sync', description: 'Change feed for clients that sync' },
+        { name: 'auth', description: 'Sign-in: bearer tokens for people, X-Api-Key for API clients' },
+        { name: 'cases', description: 'The case loop: intake, actions, events, search, task queues, photos' },
+        { name: 'admin', description: 'Accounts, API clients, working calendar, case rules, jobs' },
         { name: 'ops', description: 'Health' },
       ],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'The token of POST /api/v1/auth/login' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'An API client’s key (cases:create, photos:create)' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
-  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown; validationContext?: string }, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown; validationContext?: string }, request, reply) => {
     if (error instanceof ApiError) {
-      return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } })
+      if (error.headers) reply.headers(error.headers)
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...error.details } })
     }
     if (error.validation) {
       return reply.status(400).send({ error: { code: 'VALIDATION', message: error.message, field: error.validationContext } })
@@ -80,7 +131,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       request.log.error({ err: error, method: request.method, url: request.url }, 'request failed')
       return reply.status(status).send({ error: { code: 'INTERNAL', message: 'Internal Server Error' } })
     }
-    return reply.status(status).send({ error: { code: 'BAD_REQUEST', message: error.message } })
+    const code = status === 413 ? 'TOO_LARGE' : status === 415 ? 'UNSUPPORTED_TYPE' : 'BAD_REQUEST'
+    return reply.status(status).send({ error: { code, message: error.message } })
   })
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
@@ -94,5 +146,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(componentRoutes, { prefix: '/api/v1' })
   await app.register(locateRoutes, { prefix: '/api/v1' })
   await app.register(syncRoutes, { prefix: '/api/v1' })
+  await app.register(publicAuth, { prefix: '/api/v1' })
+  // Everything below needs a caller (bearer token or API key); reference data, sign-in and the feed do not.
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', requireCaller)
+      // The OpenAPI document says which credentials each of these routes takes.
+      api.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, security: [{ bearer: [] }, ...(route.config?.apiScope ? [{ apiKey: [] }] : [])] }
+      })
+      await api.register(sessionAuth)
+      await api.register(caseRoutes)
+      await api.register(taskRoutes)
+      await api.register(photoRoutes)
+      await api.register(userRoutes)
+      await api.register(calendarRoutes)
+    },
+    { prefix: '/api/v1' },
+  )
   return app
 }

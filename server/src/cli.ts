@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readConfig, type ServerConfig } from './config.js'
 import { openDatabase, type OpenDatabase } from './db/connect.js'
@@ -7,6 +10,7 @@ import { isEmpty, seedDemoCity } from './seed/demo.js'
 import { importGridsFile } from './commands/import-grids.js'
 import { importComponentsFile } from './commands/import-components.js'
 import { ImportFailed } from './commands/import-failed.js'
+import { withCurrentMatrix } from './services/permission-matrix.js'
 
 const USAGE = `cityloop-server — the CityLoop central API (数字城管 system of record)
 
@@ -16,10 +20,13 @@ Usage:
   cityloop-server seed demo                   load the demo city and both standard catalogs
   cityloop-server import grids FILE.geojson   import unit grids (one transaction; nothing is stored on any error)
   cityloop-server import components FILE.csv|FILE.geojson [--crs CGCS2000|WGS84|GCJ02|BD09]
+  cityloop-server docs permissions            rewrite the role × action table in docs/permissions.md from core
 
 Environment:
   PORT (default 8080), HOST (default 127.0.0.1), CITYLOOP_DATA_DIR (default ./data),
-  DATABASE_URL (PostgreSQL; when unset the embedded PGlite in CITYLOOP_DATA_DIR is used)`
+  DATABASE_URL (PostgreSQL; when unset the embedded PGlite in CITYLOOP_DATA_DIR is used),
+  CITYLOOP_DEMO_PASSWORD (demo accounts, default cityloop-demo), CITYLOOP_DEMO_API_KEY,
+  CITYLOOP_SESSION_HOURS (default 12), CITYLOOP_JOB_INTERVAL_MS (deadline sweep, default 30000; 0 = off)`
 
 /** Runs one command; returns the process exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -49,10 +56,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return serve(config)
     case 'migrate':
       return withDatabase(config, async () => 0)
+    case 'docs': {
+      if (sub !== 'permissions') return usage(`unknown docs "${sub ?? ''}"; the one is "permissions"`)
+      const path = fileURLToPath(new URL('../../docs/permissions.md', import.meta.url))
+      writeFileSync(path, withCurrentMatrix(readFileSync(path, 'utf8')))
+      console.log(`wrote the permission matrix into ${path}`)
+      return 0
+    }
     case 'seed':
       if (sub !== 'demo') return usage(`unknown seed "${sub ?? ''}"; the one seed is "demo"`)
       return withDatabase(config, async ({ db }) => {
-        const counts = await seedDemoCity(db)
+        const counts = await seedDemoCity(db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey })
         console.log(`seeded the demo city: ${formatCounts(counts)}`)
         return 0
       })
@@ -96,10 +110,17 @@ async function serve(config: ServerConfig): Promise<number> {
   await migrateToLatest(open.db as never)
   if (await isEmpty(open.db)) {
     const started = Date.now()
-    const counts = await seedDemoCity(open.db)
+    const counts = await seedDemoCity(open.db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey })
     console.log(`empty database: loaded the demo city in ${Date.now() - started} ms (${formatCounts(counts)})`)
   }
-  const app = await buildApp({ db: open.db, databaseEngine: open.engine, logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  const app = await buildApp({
+    db: open.db,
+    databaseEngine: open.engine,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    photosDir: join(config.dataDir, 'photos'),
+    sessionHours: config.sessionHours,
+    jobIntervalMs: config.jobIntervalMs,
+  })
   const stop = async (signal: string) => {
     app.log.info(`${signal}: shutting down`)
     await app.close()
@@ -116,5 +137,5 @@ async function serve(config: ServerConfig): Promise<number> {
 }
 
 function formatCounts(c: Awaited<ReturnType<typeof seedDemoCity>>): string {
-  return `${c.catalogClasses} catalog classes, ${c.regions} regions, ${c.grids} grids, ${c.units} units, ${c.rules} routing rules, ${c.components} components`
+  return `${c.catalogClasses} catalog classes, ${c.regions} regions, ${c.grids} grids, ${c.units} units, ${c.rules} routing rules, ${c.components} components, ${c.users} demo accounts`
 }

@@ -205,9 +205,11 @@ for (const backend of DATABASES) {
       assert.equal(counts.get('routing_rule'), s.counts.rules)
       const idle = await getJson<Body>(s.app, `/api/v1/sync/changes?since=${since}`)
       assert.deepEqual([idle.body.changes.length, idle.body.cursor], [0, since])
-      const bad = await getJson<Body>(s.app, '/api/v1/sync/changes?entities=case')
+      const bad = await getJson<Body>(s.app, '/api/v1/sync/changes?entities=cases')
       assert.equal(bad.status, 400)
-      assert.match(bad.body.error.message, /unknown entity "case"/)
+      assert.match(bad.body.error.message, /unknown entity "cases"/)
+      // Cases are in the feed too, but not for anonymous callers (server/test/routes/case-api.test.ts).
+      assert.equal((await getJson<Body>(s.app, '/api/v1/sync/changes?entities=case')).status, 401)
     })
   })
 }

@@ -1,8 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from './schema.js'
 
-/** Kinds of entity the change feed carries. Cases join when the case loop lands. */
-export const SYNC_ENTITIES = ['region', 'unit_grid', 'catalog_class', 'responsible_unit', 'routing_rule', 'component'] as const
+/** Kinds of entity the change feed carries: the city's reference data, and cases (presented by presenters/case.ts). */
+export const SYNC_ENTITIES = ['region', 'unit_grid', 'catalog_class', 'responsible_unit', 'routing_rule', 'component', 'case'] as const
+
+/** The reference entities: public, unlike cases. */
+export const REFERENCE_SYNC_ENTITIES = SYNC_ENTITIES.filter((e) => e !== 'case')
 export type SyncEntity = (typeof SYNC_ENTITIES)[number]
 
 /** One entity's new state (upsert, with its presented form) or its removal (tombstone). */

@@ -123,7 +123,172 @@ export interface ChangeLogTable {
   changed_at: Timestamp
 }
 
+/** 用户 — a person who signs in; unit roles carry their unit, inspectors their duty grids. */
+export interface AppUserTable {
+  id: string
+  username: string
+  display_name: string
+  role: string
+  unit_id: string | null
+  grid_ids: string[]
+  phone: string | null
+  password_hash: string
+  failed_logins: Generated<number>
+  locked_until: Date | null
+  active: Generated<boolean>
+  version: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** A signed-in session: the sha256 of its bearer token and when it runs out. */
+export interface UserSessionTable {
+  token_hash: string
+  user_id: string
+  created_at: Timestamp
+  expires_at: Date
+}
+
+/** 接入方 — a second-level platform or sensor gateway with a scoped API key (stored as its sha256). */
+export interface ApiClientTable {
+  id: string
+  name: string
+  key_hash: string
+  scopes: string[]
+  source: string
+  active: Generated<boolean>
+  created_at: Timestamp
+  last_used_at: Date | null
+}
+
+/** 照片 — metadata of a stored photo; `id` is the sha256 of its bytes. */
+export interface PhotoTable {
+  id: string
+  content_type: string
+  size: number
+  uploaded_by: string
+  uploaded_at: Timestamp
+}
+
+/** 案卷 — core's CaseState in `state`, the columns the API filters by, and the intake details. */
+export interface CaseFileTable {
+  id: string
+  number: string
+  version: number
+  status: string
+  state: JSONColumnType<object>
+  event_seq: number
+  kind: 'component' | 'event'
+  category_key: string
+  condition_id: string
+  source: string
+  urgency: string
+  safety_hazard: string | null
+  area_class: 'A' | 'B' | 'C'
+  lon: number
+  lat: number
+  address: string
+  grid_id: string | null
+  community_code: string | null
+  street_code: string | null
+  district_code: string
+  component_id: string | null
+  description: string
+  reporter_id: string
+  reporter_name: string | null
+  reporter_contact: string | null
+  before_photo_ids: string[]
+  duplicate_ids: string[]
+  proposed_unit_id: string | null
+  assigned_unit_id: string | null
+  sub_unit_id: string | null
+  inspector_id: string | null
+  light: 'green' | 'yellow' | 'red' | 'none'
+  light_stage: string | null
+  next_check_at: Date | null
+  escalation: string | null
+  escalated_at: Date | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  closed_at: Date | null
+}
+
+/** 操作记录 — one immutable audit event; `seq` orders a case's events, `version` is the case's after it. */
+export interface CaseEventTable {
+  case_id: string
+  seq: number
+  version: number
+  type: string
+  at: Timestamp
+  actor_id: string
+  role: string
+  from_status: string | null
+  to_status: string
+  payload: JSONColumnType<Record<string, unknown>>
+  photo_ids: string[]
+}
+
+/** 案卷编号 counter per year and district. */
+export interface CaseNumberCounterTable {
+  year: number
+  district_code: string
+  last_value: number
+}
+
+/** What a request under an Idempotency-Key did, so a retry answers the same. */
+export interface IdempotencyKeyTable {
+  scope: string
+  key: string
+  request_hash: string
+  case_id: string | null
+  response: JSONColumnType<object> | null
+  created_at: Timestamp
+}
+
+/** 工作日历 — one year's holidays and 调休 working days. */
+export interface WorkCalendarYearTable {
+  year: number
+  notice: string
+  holidays: JSONColumnType<Array<{ name: string; from: string; to: string }>>
+  workdays: JSONColumnType<string[]>
+  source: 'built-in' | 'admin'
+  version: Generated<number>
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+/** A named server setting (e.g. the daily working periods). */
+export interface AppSettingTable {
+  key: string
+  value: JSONColumnType<object>
+  version: Generated<number>
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+/** A durable job's lease and last run. */
+export interface JobLeaseTable {
+  name: string
+  holder: string | null
+  lease_until: Date | null
+  runs: Generated<string>
+  last_started_at: Date | null
+  last_finished_at: Date | null
+  last_result: JSONColumnType<object> | null
+}
+
 export interface Database {
+  app_user: AppUserTable
+  user_session: UserSessionTable
+  api_client: ApiClientTable
+  photo: PhotoTable
+  case_file: CaseFileTable
+  case_event: CaseEventTable
+  case_number_counter: CaseNumberCounterTable
+  idempotency_key: IdempotencyKeyTable
+  work_calendar_year: WorkCalendarYearTable
+  app_setting: AppSettingTable
+  job_lease: JobLeaseTable
   region: RegionTable
   unit_grid: UnitGridTable
   catalog_class: CatalogClassTable

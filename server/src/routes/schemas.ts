@@ -10,6 +10,13 @@ export const ErrorBody = Type.Object(
       code: Type.String({ description: 'Stable error code, e.g. BAD_REQUEST, NOT_FOUND, VALIDATION' }),
       message: Type.String({ description: 'What is wrong, naming the field' }),
       field: Type.Optional(Type.String({ description: 'The request field at fault, e.g. querystring.bbox' })),
+      status: Type.Optional(Type.String({ description: '409/403 on a case: its current status' })),
+      allowed: Type.Optional(Type.Array(Type.String(), { description: '409/403 on a case: the actions the caller may take now' })),
+      currentVersion: Type.Optional(Type.Integer({ description: '409 STALE_VERSION: the case’s version now' })),
+      allowedRoles: Type.Optional(Type.Array(Type.String(), { description: '403: the roles that may' })),
+      scopes: Type.Optional(Type.Array(Type.String(), { description: '403 for an API client: the scopes its key holds' })),
+      retryAfterSeconds: Type.Optional(Type.Integer({ description: '429: when to try again' })),
+      issues: Type.Optional(Type.Array(Type.String(), { description: '400 on data: every problem found' })),
     }),
   },
   { $id: 'ErrorBody' },
@@ -19,6 +26,14 @@ export const errorResponses = {
   400: Type.Ref('ErrorBody'),
   404: Type.Ref('ErrorBody'),
   503: Type.Ref('ErrorBody'),
+}
+
+/** The error answers of routes that need a caller and may conflict with a case's state. */
+export const caseErrors = {
+  ...errorResponses,
+  401: Type.Ref('ErrorBody'),
+  403: Type.Ref('ErrorBody'),
+  409: Type.Ref('ErrorBody'),
 }
 
 /** A GeoJSON geometry; coordinates are passed through as they are stored. */

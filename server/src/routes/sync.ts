@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { readChanges, SYNC_ENTITIES, type SyncEntity } from '../db/changes.js'
-import { badRequest } from '../errors.js'
+import { readChanges, REFERENCE_SYNC_ENTITIES, SYNC_ENTITIES, type SyncEntity } from '../db/changes.js'
+import { badRequest, forbidden, unauthorized } from '../errors.js'
+import { SEE_ALL_CASES } from '../services/access.js'
 import { errorResponses, LimitParam } from './schemas.js'
 
 const sync: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,7 +16,9 @@ const sync: FastifyPluginAsyncTypebox = async (app) => {
           'Start with since=0. Store the returned cursor only after the page is stored locally, then ask again ' +
           'with it; hasMore says whether to continue now. Each entity appears once, in its latest state ' +
           '(op=upsert with data) or as a tombstone (op=delete). A cursor belongs to the `entities` filter it was ' +
-          'read with. Commit order is guaranteed: a change that commits late is never skipped.',
+          'read with. Commit order is guaranteed: a change that commits late is never skipped. Reference data is public; ' +
+          'cases (entity `case`, reporter contacts masked) need a signed-in desk, leader or administrator account, and ' +
+          'without `entities` an anonymous or other caller gets the reference entities only.',
         querystring: Type.Object({
           since: Type.String({ pattern: '^[0-9]{1,19}$', default: '0', description: 'Opaque cursor from the previous page' }),
           limit: LimitParam(10_000, 1_000),
@@ -47,10 +50,16 @@ const sync: FastifyPluginAsyncTypebox = async (app) => {
           throw badRequest(`querystring.entities: unknown entity "${e}"; known: ${SYNC_ENTITIES.join(', ')}`, 'querystring.entities')
         }
       }
+      const p = request.principal
+      const seesCases = p?.kind === 'user' && SEE_ALL_CASES.includes(p.actor.role)
+      if (entities?.includes('case') && !seesCases) {
+        if (!p) throw unauthorized('the case feed needs a signed-in account')
+        throw forbidden(`a ${p.actor.role} does not sync every case; use GET /api/v1/tasks and /cases`)
+      }
       return readChanges(app.db, {
         since: request.query.since,
         limit: request.query.limit,
-        ...(entities ? { entities: entities as SyncEntity[] } : {}),
+        ...(entities ? { entities: entities as SyncEntity[] } : seesCases ? {} : { entities: REFERENCE_SYNC_ENTITIES }),
       })
     },
   )

@@ -9,6 +9,9 @@ import { upsertRegions } from '../db/regions.js'
 import { upsertGrids } from '../db/grids.js'
 import { upsertRules, upsertUnits } from '../db/units.js'
 import { upsertComponents } from '../db/components.js'
+import { hashPassword } from '../auth/passwords.js'
+import { DEFAULT_DEMO_API_KEY, DEFAULT_DEMO_PASSWORD } from '../config.js'
+import { upsertDemoPeople } from './demo-people.js'
 
 /** What a seed stored, for the log line. */
 export interface SeedCounts {
@@ -18,6 +21,14 @@ export interface SeedCounts {
   readonly units: number
   readonly rules: number
   readonly components: number
+  /** Demo accounts (one per role, see demo-people.ts). */
+  readonly users: number
+}
+
+/** Secrets of the demo accounts: CITYLOOP_DEMO_PASSWORD and CITYLOOP_DEMO_API_KEY, with documented defaults. */
+export interface DemoSecrets {
+  readonly password?: string
+  readonly apiKey?: string
 }
 
 /** Loads the standards catalogs of both editions (idempotent: classes are replaced by key). */
@@ -30,12 +41,15 @@ export async function seedCatalogs(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * Loads the demo city (gis-data/demo) and both catalogs, in one transaction: a failure leaves nothing
- * half-written. Running it again replaces the same records.
+ * Loads the demo city (gis-data/demo), both catalogs and the demo accounts, in one transaction: a failure
+ * leaves nothing half-written. Running it again replaces the same records (and resets the demo passwords).
  */
-export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDemoCity()): Promise<SeedCounts> {
+export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDemoCity(), secrets: DemoSecrets = {}): Promise<SeedCounts> {
   const catalogs = builtInCatalogs()
   const components: Component[] = city.components.map(toComponent)
+  // One hash for every demo account: they share the password, and argon2 costs ~50 ms a hash.
+  const passwordHash = await hashPassword(secrets.password ?? DEFAULT_DEMO_PASSWORD)
+  let users = 0
   await db.transaction().execute(async (trx) => {
     for (const catalog of catalogs) await upsertCatalog(trx, catalog)
     await upsertRegions(trx, city.regions)
@@ -43,6 +57,7 @@ export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDe
     await upsertUnits(trx, city.units)
     await upsertRules(trx, city.routingRules)
     await upsertComponents(trx, components)
+    users = await upsertDemoPeople(trx, city, { passwordHash, apiKey: secrets.apiKey ?? DEFAULT_DEMO_API_KEY })
   })
   return {
     catalogClasses: catalogs.reduce((n, c) => n + c.classes.length, 0),
@@ -51,6 +66,7 @@ export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDe
     units: city.units.length,
     rules: city.routingRules.length,
     components: components.length,
+    users,
   }
 }
 

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { getPhoto, presentPhoto, recordPhoto } from '../db/photos.js'
+import { badRequest, notFound, tooLarge, unsupportedType } from '../errors.js'
+import { principalOf, userOf } from '../auth/principal.js'
+import { firstFilePart } from '../services/multipart.js'
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, sniffImageType } from '../services/photo-store.js'
+import { caseErrors } from './schemas.js'
+
+const PhotoBody = Type.Object({
+  id: Type.String({ description: 'sha256 of the bytes; pass it in photoIds / afterPhotoIds / photoId' }),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  uploadedAt: Type.String(),
+})
+
+// Multipart adds headers and boundaries around the photo; the photo itself is checked against the limit.
+const BODY_LIMIT = PHOTO_MAX_BYTES + 64 * 1024
+
+/** 照片 — upload (JPEG/PNG/WebP, ≤ 10 MB, type sniffed from the bytes) and download. */
+const photos: FastifyPluginAsyncTypebox = async (app) => {
+  app.addContentTypeParser([...PHOTO_TYPES, 'application/octet-stream', 'multipart/form-data'], { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  )
+
+  app.post(
+    '/photos',
+    {
+      bodyLimit: BODY_LIMIT,
+      config: { apiScope: 'photos:create' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Upload a photo: raw body (image/jpeg, image/png, image/webp) or multipart/form-data with one file',
+        description: 'The type is read from the bytes (magic numbers); a body that claims one type and is another is refused. At most 10 MB.',
+        response: { 201: PhotoBody, ...caseErrors, 413: Type.Ref('ErrorBody'), 415: Type.Ref('ErrorBody') },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request)
+      // The boundary is case-sensitive: only the media type is compared in lower case.
+      const contentType = request.headers['content-type'] ?? ''
+      let bytes = request.body as Buffer | undefined
+      let claimed = contentType.split(';')[0]!.trim().toLowerCase()
+      if (claimed === 'multipart/form-data') {
+        const part = bytes ? firstFilePart(bytes, contentType) : undefined
+        if (!part) throw badRequest('body: the multipart body has no file part', 'body')
+        bytes = part.bytes
+        claimed = (part.contentType ?? 'application/octet-stream').toLowerCase()
+      }
+      if (!bytes || bytes.length === 0) throw badRequest('body: empty; send the photo’s bytes', 'body')
+      if (bytes.length > PHOTO_MAX_BYTES) throw tooLarge(`the photo is ${bytes.length} bytes; at most ${PHOTO_MAX_BYTES} (10 MB)`)
+      const type = sniffImageType(bytes)
+      if (!type) throw unsupportedType('not a JPEG, PNG or WebP image (checked by its first bytes)')
+      if (claimed !== 'application/octet-stream' && claimed !== type) throw unsupportedType(`the body is ${type} but was sent as ${claimed}`)
+      const id = await app.photos.save(bytes)
+      const row = await recordPhoto(app.db, { id, contentType: type, size: bytes.length, uploadedBy: p.actor.id, now: app.clock() })
+      return reply.status(201).send(presentPhoto(row))
+    },
+  )
+
+  app.get(
+    '/photos/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'A photo’s bytes (immutable: cache forever)',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        response: { 200: Type.Any(), ...caseErrors },
+      },
+    },
+    async (request, reply) => {
+      userOf(request)
+      const row = await getPhoto(app.db, request.params.id)
+      const stream = row ? await app.photos.open(row.id) : undefined
+      if (!row || !stream) throw notFound(`photo ${request.params.id}`)
+      return reply
+        .header('content-type', row.content_type)
+        .header('content-length', String(row.size))
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(stream)
+    },
+  )
+}
+
+export default photos
