@@ -11,6 +11,7 @@ import { generateCity, SCALES, type CityScale } from '../gis-data/generator/inde
 import { msSince, progress } from './clock.js'
 import { benchImport, openBenchDatabase, type Backend } from './import.js'
 import { benchLookup, type Disagreement } from './lookup.js'
+import { benchCases, caseMeasurements } from './cases.js'
 import {
   formatReport,
   machineInfo,
@@ -42,6 +43,7 @@ const measurements: Measurement[] = []
 try {
   await lookupBenchmarks()
   await importBenchmarks()
+  await caseBenchmarks()
   const report = finish()
   console.log('\n' + formatReport(report))
   console.log(`\nwritten ${writeReport(report)}`)
@@ -129,6 +131,16 @@ function finish(): BenchReport {
 }
 
 // A typo in a size should stop the run, not quietly fall back to the default.
+// Case intake and actions through HTTP, against a raw single-row insert ceiling (issue 4's goal: ≥ 0.5).
+async function caseBenchmarks(): Promise<void> {
+  const url = ['BENCH_DATABASE_URL', 'TEST_DATABASE_URL', 'DATABASE_URL'].map((n) => process.env[n]).find(Boolean)
+  if (!url) {
+    measurements.push({ name: 'case intake postgres (HTTP)', note: 'skipped: no PostgreSQL URL' })
+    return
+  }
+  measurements.push(...caseMeasurements(await benchCases({ url, cases: envCount('BENCH_CASES', 2_000), log: progress })))
+}
+
 function envCount(name: string, fallback: number): number {
   const text = process.env[name]
   if (text === undefined || text === '') return fallback
