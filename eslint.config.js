@@ -6,11 +6,32 @@ import tseslint from 'typescript-eslint'
 import globals from 'globals'
 
 const ours = (...folders) => folders.map((f) => `**/${f}/**`)
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'worker_threads']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'worker_threads',
+]
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'scratch/**', 'data/**', 'test-output/**', 'dist/**', 'gis-data/out/**', 'bench-output/**'],
+    ignores: [
+      'node_modules/**',
+      'scratch/**',
+      'data/**',
+      'test-output/**',
+      'dist/**',
+      'gis-data/out/**',
+      'bench-output/**',
+      'electron/dist/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -28,10 +49,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'core/ does no I/O' })),
+          paths: nodeBuiltins
+            .filter((n) => !n.includes('*'))
+            .map((name) => ({ name, message: 'core/ does no I/O' })),
           patterns: [
             { group: ['node:*'], message: 'core/ does no I/O: pass data in, return data out' },
-            { group: ours('server', 'main', 'renderer', 'electron', 'gis-data'), message: 'core/ imports nothing of ours' },
+            {
+              group: ours('server', 'main', 'renderer', 'electron', 'gis-data'),
+              message: 'core/ imports nothing of ours',
+            },
           ],
         },
       ],
@@ -56,19 +82,75 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'the renderer has no Node' },
-            { group: ours('server', 'main', 'gis-data'), message: 'the renderer talks to main/ only through the bridge' },
-            { group: ['**/electron/**'], allowTypeImports: true, message: 'only types of the bridge contract' },
+            {
+              group: ours('server', 'main', 'gis-data'),
+              message: 'the renderer talks to main/ only through the bridge',
+            },
+            {
+              group: ['**/electron/**'],
+              allowTypeImports: true,
+              message: 'only types of the bridge contract',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['server/**/*.ts', 'main/**/*.ts', 'gis-data/**/*.ts'],
+    files: ['server/**/*.ts', 'gis-data/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ours('renderer', 'electron'), message: 'services never reach into the UI or the shell' }] },
+        {
+          patterns: [
+            { group: ours('renderer', 'electron'), message: 'services never reach into the UI or the shell' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // main/ implements the bridge, so it imports the contract: a std module (no Electron, no DOM, no Node)
+    // that lives in electron/ beside the preload that exposes it. Nothing else of electron/ or renderer/.
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'main/ runs in plain Node: no Electron import (the shell is electron/)',
+            },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'services never reach into the UI' },
+            {
+              group: ['**/electron/**', '!**/electron/contract.js'],
+              message: 'main/ sees only the bridge contract of electron/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract and the browser-side client run in the page: nothing of Node, nothing of the services.
+    files: ['electron/contract.ts', 'electron/bridge-client.ts', 'electron/browser-bridge.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'runs in the page, not in Electron' }],
+          patterns: [
+            { group: ['node:*'], message: 'runs in the page: no Node' },
+            {
+              group: ours('server', 'main', 'renderer', 'gis-data'),
+              message: 'the contract side of the bridge imports only core types',
+            },
+          ],
+        },
       ],
     },
   },

@@ -12,6 +12,7 @@ import { msSince, progress } from './clock.js'
 import { benchImport, openBenchDatabase, type Backend } from './import.js'
 import { benchLookup, type Disagreement } from './lookup.js'
 import { benchCases, caseMeasurements } from './cases.js'
+import { benchSync, syncMeasurements } from './sync.js'
 import {
   formatReport,
   machineInfo,
@@ -44,6 +45,8 @@ try {
   await lookupBenchmarks()
   await importBenchmarks()
   await caseBenchmarks()
+  // The workstation's first sync of the 1,000,000-component city into sql.js, and its memory at rest.
+  measurements.push(...syncMeasurements(await benchSync({ log: progress }), 'large'))
   const report = finish()
   console.log('\n' + formatReport(report))
   console.log(`\nwritten ${writeReport(report)}`)

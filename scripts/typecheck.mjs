@@ -10,14 +10,18 @@ const projects = [
   'server/tsconfig.json',
   'main/tsconfig.json',
   'renderer/tsconfig.json',
+  'renderer/tsconfig.node.json',
   'electron/tsconfig.json',
+  'electron/tsconfig.browser.json',
   'bench/tsconfig.json',
 ].filter((p) => existsSync(p))
 
 let failed = 0
 for (const project of projects) {
   const started = Date.now()
-  const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], {
+    stdio: 'inherit',
+  })
   console.log(`${result.status === 0 ? 'ok  ' : 'FAIL'} ${project} (${Date.now() - started} ms)`)
   if (result.status !== 0) failed++
 }

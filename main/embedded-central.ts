@@ -1,0 +1,74 @@
+import { join } from 'node:path'
+import { buildApp } from '../server/src/app.js'
+import { openDatabase } from '../server/src/db/connect.js'
+import { migrateToLatest } from '../server/src/db/migrate.js'
+import { isEmpty, seedDemoCity } from '../server/src/seed/demo.js'
+import type { Log } from './log.js'
+
+/** The central API running inside the workstation process. */
+export interface EmbeddedCentral {
+  /** Base URL, e.g. http://127.0.0.1:41234 — the workstation reaches it over HTTP like a remote one. */
+  readonly url: string
+  close(): Promise<void>
+}
+
+/** Options of {@link startEmbeddedCentral}. */
+export interface EmbeddedCentralOptions {
+  /** Folder of the embedded PostgreSQL (PGlite) data, e.g. `<userData>/central`. */
+  readonly dataDir: string
+  readonly log: Log
+  /** Port on 127.0.0.1; default 0 (a free one). */
+  readonly port?: number
+  /** Start from this PGlite data-dir dump instead of running initdb (tests). */
+  readonly pgliteTemplate?: Blob
+}
+
+/**
+ * 内置中心 — starts the central API in-process on embedded PGlite (migrated; the demo city loaded into an
+ * empty database), listening on loopback only. The workstation then syncs from it over HTTP, the same code
+ * path as with a real central server.
+ */
+export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Promise<EmbeddedCentral> {
+  const { log } = options
+  const started = performance.now()
+  const open = await openDatabase({
+    dataDir: options.dataDir,
+    ...(options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {}),
+  })
+  try {
+    await migrateToLatest(open.db as never)
+    if (await isEmpty(open.db)) {
+      const seeded = await seedDemoCity(open.db)
+      log.info(
+        `empty central database: loaded the demo city (${seeded.grids} grids, ${seeded.components} components)`,
+      )
+    }
+    const app = await buildApp({
+      db: open.db,
+      databaseEngine: open.engine,
+      photosDir: join(options.dataDir, 'photos'),
+      // The embedded API is the system of record on a machine without a server: it runs the deadline
+      // sweep (lights, 2-hour arrival checks) like a standalone one.
+      jobIntervalMs: 30_000,
+    })
+    const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 })
+    log.info(
+      `embedded central API on ${address} (${open.description}), ready in ${Math.round(performance.now() - started)} ms`,
+    )
+    return {
+      url: address,
+      async close() {
+        await app.close()
+        await open.close()
+      },
+    }
+  } catch (error) {
+    await open.close()
+    throw error
+  }
+}
+
+/** Where the embedded central keeps its database inside the workstation's data folder. */
+export function embeddedCentralDir(dataDir: string): string {
+  return join(dataDir, 'central')
+}
