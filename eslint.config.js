@@ -31,6 +31,7 @@ export default tseslint.config(
       'gis-data/out/**',
       'bench-output/**',
       'electron/dist/**',
+      'renderer/dist/**',
     ],
   },
   js.configs.recommended,

@@ -37,6 +37,8 @@ export interface RenderBenchOptions {
   /** Page loads per side; the median is reported. Default 3. */
   readonly runs?: number
   readonly viewport?: { readonly width: number; readonly height: number }
+  /** Longest wait for a page to settle after a move, ms. Default 60,000. */
+  readonly settleLimitMs?: number
   readonly log?: (message: string) => void
 }
 
@@ -61,6 +63,8 @@ export interface PageRun {
   readonly settleMs: number
   /** JS heap of the page after the script, MB. */
   readonly heapMb: number
+  /** Moves after which the page did not settle within the limit (their settle time counts as the limit). */
+  readonly unsettled: number
 }
 
 /** Both pages on the same city. */
@@ -106,9 +110,10 @@ export async function benchRender(options: RenderBenchOptions): Promise<RenderBe
   const browser = await launchChromium(options.viewport ?? { width: 1600, height: 900 })
   try {
     log(`render ${label}: workstation, ${runs} loads`)
-    const workstation = await measurePage(browser, options.workstationUrl, 'workstation', runs, log)
+    const limit = options.settleLimitMs ?? 60_000
+    const workstation = await measurePage(browser, options.workstationUrl, 'workstation', runs, limit, log)
     log(`render ${label}: bare OpenLayers page with all ${options.components.length.toLocaleString('en-US')} points, ${runs} loads`)
-    const bare = await measurePage(browser, bareUrl, 'bare', runs, log)
+    const bare = await measurePage(browser, bareUrl, 'bare', runs, limit, log)
     return {
       label,
       components: options.components.length,
@@ -151,7 +156,7 @@ export function renderMeasurements(r: RenderBenchResult): Measurement[] {
       `render settle after a move ${r.label}`,
       w.settleMs,
       b.settleMs,
-      'animation end → layers loaded (workstation) and drawn, median over the moves',
+      `animation end → layers loaded (workstation) and drawn, median over the moves${w.unsettled + b.unsettled ? `; not settled within the limit: ${w.unsettled} vs ${b.unsettled} moves` : ''}`,
     ),
     lowerIsBetter(`render page heap ${r.label}`, w.heapMb, b.heapMb, 'JS heap of the page after the script', 'MB'),
   ]
@@ -185,7 +190,14 @@ interface PageGlobals {
   benchRecording?: boolean
 }
 
-async function measurePage(browser: Browser, url: string, kind: 'workstation' | 'bare', runs: number, log: (m: string) => void): Promise<PageRun> {
+async function measurePage(
+  browser: Browser,
+  url: string,
+  kind: 'workstation' | 'bare',
+  runs: number,
+  limit: number,
+  log: (m: string) => void,
+): Promise<PageRun> {
   const firsts: number[] = []
   let last: Omit<PageRun, 'firstRenderMs'> | undefined
   for (let run = 0; run < runs; run++) {
@@ -200,7 +212,10 @@ async function measurePage(browser: Browser, url: string, kind: 'workstation' | 
       const first = await firstRender(page, kind)
       firsts.push(first)
       log(`  ${kind} load ${run + 1}: first render ${first.toFixed(0)} ms`)
-      if (run === runs - 1) last = await runScript(page, kind)
+      if (run === runs - 1) {
+        last = await runScript(page, kind, limit)
+        log(`  ${kind} pan/zoom: ${last.frames.frames} frames, p95 ${last.frames.p95Ms.toFixed(0)} ms, settle ${last.settleMs.toFixed(0)} ms, ${last.unsettled} unsettled`)
+      }
     } finally {
       await page.close()
     }
@@ -218,9 +233,9 @@ async function firstRender(page: Page, kind: 'workstation' | 'bare'): Promise<nu
   return Number(await page.getAttribute('[data-testid=map]', 'data-first-render'))
 }
 
-async function runScript(page: Page, kind: 'workstation' | 'bare'): Promise<Omit<PageRun, 'firstRenderMs'>> {
+async function runScript(page: Page, kind: 'workstation' | 'bare', limit: number): Promise<Omit<PageRun, 'firstRenderMs'>> {
   // Both pages start from the same view: the city's centre at the zoom that shows all of it.
-  await settle(page, kind)
+  await settle(page, kind, limit)
   await page.evaluate(() => {
     const g = globalThis as unknown as PageGlobals
     g.benchFrames = []
@@ -235,22 +250,32 @@ async function runScript(page: Page, kind: 'workstation' | 'bare'): Promise<Omit
     g.requestAnimationFrame(tick)
   })
   const settles: number[] = []
+  let unsettled = 0
   for (const step of SCRIPT) {
-    await page.evaluate(
-      (step) =>
-        new Promise<void>((done) => {
+    // A page that cannot draw a frame within the limit would never end its animation: give up on the move.
+    const moved = await page.evaluate(
+      ({ step, limit }) =>
+        new Promise<boolean>((done) => {
           const map = (globalThis as unknown as PageGlobals).cityloopMap!.map
           const view = map.getView()
           const size = map.getSize()!
           const resolution = view.getResolution()!
           const [x, y] = view.getCenter()!
           const center = [x! + (step.dx ?? 0) * size[0]! * resolution, y! + (step.dy ?? 0) * size[1]! * resolution]
-          view.animate({ center, zoom: view.getZoom()! + (step.dz ?? 0), duration: step.ms }, () => done())
+          const timer = setTimeout(() => done(false), limit)
+          view.animate({ center, zoom: view.getZoom()! + (step.dz ?? 0), duration: step.ms }, () => {
+            clearTimeout(timer)
+            done(true)
+          })
         }),
-      step,
+      { step, limit },
     )
+    if (!moved) {
+      unsettled++
+      continue
+    }
     const started = Date.now()
-    await settle(page, kind)
+    if (!(await settle(page, kind, limit))) unsettled++
     settles.push(Date.now() - started)
   }
   const frames = await page.evaluate(() => {
@@ -259,24 +284,33 @@ async function runScript(page: Page, kind: 'workstation' | 'bare'): Promise<Omit
     return g.benchFrames!.slice(1)
   })
   const heap = await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.memory?.usedJSHeapSize ?? 0)
-  return { frames: frameStats(frames), settleMs: median(settles), heapMb: heap / 2 ** 20 }
+  return { frames: frameStats(frames), settleMs: median(settles), heapMb: heap / 2 ** 20, unsettled }
 }
 
-// Until the workstation has fetched the layers for the view (no `data-busy`) and the map drew a complete frame.
-async function settle(page: Page, kind: 'workstation' | 'bare'): Promise<void> {
+// Until the workstation has fetched the layers for the view (no `data-busy`) and the map drew a complete
+// frame; false when that took longer than `limit` ms.
+async function settle(page: Page, kind: 'workstation' | 'bare', limit: number): Promise<boolean> {
+  const deadline = Date.now() + limit
   if (kind === 'workstation') {
     await page.waitForTimeout(80) // the map asks the bridge 60 ms after the view settles
-    await page.waitForFunction(() => !(globalThis as unknown as PageGlobals).document.querySelector('[data-testid=map]')!.dataset.busy, null, {
-      timeout: 120_000,
-    })
+    const loaded = await page
+      .waitForFunction(() => !(globalThis as unknown as PageGlobals).document.querySelector('[data-testid=map]')!.dataset.busy, null, { timeout: limit })
+      .then(() => true)
+      .catch(() => false)
+    if (!loaded) return false
   }
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => {
+  return page.evaluate(
+    (ms) =>
+      new Promise<boolean>((done) => {
         const map = (globalThis as unknown as PageGlobals).cityloopMap!.map
-        map.once('rendercomplete', () => done())
+        const timer = setTimeout(() => done(false), ms)
+        map.once('rendercomplete', () => {
+          clearTimeout(timer)
+          done(true)
+        })
         map.render()
       }),
+    Math.max(1, deadline - Date.now()),
   )
 }
 
