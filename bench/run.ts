@@ -5,14 +5,23 @@
  * Exits non-zero when a check fails: a fast wrong answer is worthless.
  *
  * Environment: BENCH_POINTS (lookup points, default 1,000,000), BENCH_COMPONENTS (import rows, default
- * 100,000), BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL (first one set is used for PostgreSQL).
+ * 100,000), BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL (first one set is used for PostgreSQL),
+ * BENCH_ONLY (comma-separated sections: lookup, import, cases, sync, render; default all), BENCH_RENDER=0 (skip the
+ * Chromium render bench on the large city).
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { generateCity, SCALES, type CityScale } from '../gis-data/generator/index.js'
+import { silentLog } from '../main/log.js'
+import { ensureRendererBuilt } from '../main/renderer-build.js'
+import { startWorkstationWeb } from '../main/web-host.js'
 import { msSince, progress } from './clock.js'
 import { benchImport, openBenchDatabase, type Backend } from './import.js'
 import { benchLookup, type Disagreement } from './lookup.js'
 import { benchCases, caseMeasurements } from './cases.js'
-import { benchSync, syncMeasurements } from './sync.js'
+import { benchSync, syncMeasurements, type SyncedCity } from './sync.js'
+import { benchRender, renderMeasurements } from './render.js'
 import {
   formatReport,
   machineInfo,
@@ -41,12 +50,22 @@ const startedAt = new Date().toISOString()
 const start = process.hrtime.bigint()
 const measurements: Measurement[] = []
 
+// BENCH_ONLY=sync,render (comma-separated sections) runs a part; default everything.
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean)
+const runs = (section: string) => !ONLY || ONLY.includes(section)
+
 try {
-  await lookupBenchmarks()
-  await importBenchmarks()
-  await caseBenchmarks()
-  // The workstation's first sync of the 1,000,000-component city into sql.js, and its memory at rest.
-  measurements.push(...syncMeasurements(await benchSync({ log: progress }), 'large'))
+  if (runs('lookup')) await lookupBenchmarks()
+  if (runs('import')) await importBenchmarks()
+  if (runs('cases')) await caseBenchmarks()
+  // The workstation's first sync of the 1,000,000-component city into sql.js, and its memory at rest; then the
+  // map on that city in headless Chromium against a bare OpenLayers WebGL page (BENCH_RENDER=0 skips it).
+  const render = process.env.BENCH_RENDER !== '0' && runs('render')
+  if (runs('sync') || render) {
+    measurements.push(
+      ...syncMeasurements(await benchSync({ log: progress, ...(render ? { afterSync: renderBenchmarks } : {}) }), 'large'),
+    )
+  }
   const report = finish()
   console.log('\n' + formatReport(report))
   console.log(`\nwritten ${writeReport(report)}`)
@@ -126,6 +145,23 @@ async function importBenchmarks(): Promise<void> {
     const reason = 'skipped: none of BENCH_DATABASE_URL, TEST_DATABASE_URL, DATABASE_URL is set'
     progress(`import postgres ${reason}`)
     measurements.push({ name: 'import postgres', note: reason })
+  }
+}
+
+// The map on the large city, from the store the sync bench just filled: the workstation reads it offline (its
+// central URL points nowhere), so only rendering and the bridge's layer queries are measured.
+async function renderBenchmarks(synced: SyncedCity): Promise<void> {
+  if (!ensureRendererBuilt(progress)) throw new Error('the renderer does not build')
+  const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-bench-render-'))
+  copyFileSync(synced.file, join(dataDir, 'cityloop.sqlite'))
+  const web = await startWorkstationWeb({ dataDir, port: 0, syncIntervalMs: 0, centralUrl: 'http://127.0.0.1:9', log: silentLog })
+  try {
+    progress(`render large: workstation at ${web.url}`)
+    const result = await benchRender({ workstationUrl: web.url, components: synced.components, label: 'large', log: progress })
+    measurements.push(...renderMeasurements(result))
+  } finally {
+    await web.close()
+    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { builtInCatalogs } from '../core/catalog/built-in-catalogs.js'
 import { categoryKey } from '../core/catalog/category-key.js'
-import type { Component } from '../core/component/types.js'
+import type { Component, ComponentStatus } from '../core/component/types.js'
 import { generateCity, type CityScale, type DemoCity } from '../gis-data/generator/index.js'
 import { createCityQueries, type CityQueries } from '../main/city-queries.js'
 import { SYNC_ENTITIES, toLocalChange, type FeedChange } from '../main/feed-records.js'
@@ -50,6 +50,19 @@ export interface SyncBenchOptions {
   readonly pageSize?: number
   /** Progress lines. */
   readonly log?: (message: string) => void
+  /**
+   * Called with the synced store file (closed, still on disk) and the city's components before the folder is
+   * removed: the render bench opens a workstation on it rather than syncing a million components twice.
+   */
+  readonly afterSync?: (synced: SyncedCity) => Promise<void>
+}
+
+/** What {@link SyncBenchOptions.afterSync} gets. */
+export interface SyncedCity {
+  /** The workstation's sql.js file holding the whole city. */
+  readonly file: string
+  /** Position, category and status of every component, for a baseline page. */
+  readonly components: readonly { lon: number; lat: number; category: string; status: ComponentStatus }[]
 }
 
 /** Process memory, MB. */
@@ -101,6 +114,9 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
     `sync ${label}: ${grids.toLocaleString('en-US')} grids, ${components.toLocaleString('en-US')} components; presenting the feed`,
   )
   let feed: Feed | undefined = buildFeed(city, pageSize)
+  const forRender = options.afterSync
+    ? city.components.map(({ lon, lat, category, status }) => ({ lon, lat, category, status }))
+    : []
   city = undefined
   const rows = feed.rows
   const pages = feed.pages
@@ -147,6 +163,7 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
 
     log(`sync ${label}: reopening the store in a fresh process for memory at rest`)
     const rest = atRestInChild(file)
+    await options.afterSync?.({ file, components: forRender })
     return {
       rows,
       components,

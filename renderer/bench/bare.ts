@@ -71,7 +71,8 @@ async function start(): Promise<BareTimings> {
 
   const map = new OlMap({
     target: 'map',
-    layers: [new WebGLVectorLayer({ source, style: componentPointStyle() })],
+    // The same layer options as the workstation's points: flat style, no hit-detection framebuffer.
+    layers: [new WebGLVectorLayer({ source, style: componentPointStyle(), disableHitDetection: true })],
     view: new View({ projection: CGCS2000, center: [(w + e) / 2, (s + nn) / 2], zoom: 12 }),
   })
   map.getView().fit([w, s, e, nn], { padding: [24, 24, 24, 24] })

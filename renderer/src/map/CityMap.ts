@@ -143,6 +143,9 @@ export class CityMap {
     })
     this.applyTitles_()
     this.map.on('moveend', () => this.scheduleUpdate_())
+    // A layer switched back on catches up with views it skipped while hidden.
+    this.grids.cells.on('change:visible', () => this.scheduleUpdate_(0))
+    this.components.layer.on('change:visible', () => this.scheduleUpdate_(0))
     this.map.on('singleclick', (event) => {
       const lonLat = toLonLat(event.coordinate, this.projection_) as unknown as LonLat
       const componentId = this.components.idNear(event.coordinate, this.map.getView().getResolution() ?? 0, this.map.getView().getZoom() ?? 0)
