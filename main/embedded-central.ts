@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { buildApp } from '../server/src/app.js'
 import { openDatabase } from '../server/src/db/connect.js'
 import { migrateToLatest } from '../server/src/db/migrate.js'
+import { demoCasesFromEnv } from '../server/src/config.js'
+import { seedDemoCases } from '../server/src/seed/demo-cases.js'
 import { isEmpty, seedDemoCity } from '../server/src/seed/demo.js'
 import type { Log } from './log.js'
 
@@ -9,6 +11,11 @@ import type { Log } from './log.js'
 export interface EmbeddedCentral {
   /** Base URL, e.g. http://127.0.0.1:41234 — the workstation reaches it over HTTP like a remote one. */
   readonly url: string
+  /**
+   * The demo case history being filed in the background on a first start (resolves with the cases filed,
+   * 0 when there was nothing to do); the workstation syncs again when it ends.
+   */
+  readonly demoCases: Promise<number>
   close(): Promise<void>
 }
 
@@ -37,8 +44,11 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
   })
   try {
     await migrateToLatest(open.db as never)
-    if (await isEmpty(open.db)) {
-      const seeded = await seedDemoCity(open.db)
+    const fresh = await isEmpty(open.db)
+    if (fresh) {
+      // The city first, the month of demo cases after the API listens: filing them through the real commands
+      // takes about a minute on PGlite, which a first start should not wait for.
+      const seeded = await seedDemoCity(open.db, undefined, {}, { cases: false })
       log.info(
         `empty central database: loaded the demo city (${seeded.grids} grids, ${seeded.components} components)`,
       )
@@ -55,10 +65,32 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
     log.info(
       `embedded central API on ${address} (${open.description}), ready in ${Math.round(performance.now() - started)} ms`,
     )
+    const stop = new AbortController()
+    const count = demoCasesFromEnv() ?? 600
+    const demoCases: Promise<number> =
+      fresh && count > 0
+        ? seedDemoCases(open.db, { count, signal: stop.signal }).then(
+            (r) => {
+              if (r.seeded) {
+                log.info(
+                  `demo case history: ${r.cases} cases (${r.openHazards} open safety hazards) in ${(r.ms / 1000).toFixed(0)} s`,
+                )
+              }
+              return r.cases
+            },
+            (error: unknown) => {
+              if (!stop.signal.aborted) log.warn(`demo case history not completed: ${(error as Error).message}`)
+              return 0
+            },
+          )
+        : Promise.resolve(0)
     return {
       url: address,
+      demoCases,
       async close() {
+        stop.abort()
         await app.close()
+        await demoCases
         await open.close()
       },
     }

@@ -29,8 +29,10 @@ if (files.length === 0) {
   console.error('run-tests: no test files found under', roots.join(', '))
   process.exit(1)
 }
+// Centrals started by tests get the demo city without its month of demo cases (a minute of PGlite work per
+// start); the tests about cases file their own, and the demo-case tests ask for theirs explicitly.
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
-  env: process.env,
+  env: { CITYLOOP_DEMO_CASES: '0', ...process.env },
 })
 process.exit(result.status ?? 1)

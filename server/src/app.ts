@@ -27,6 +27,9 @@ import { createCaseRulesCache, type CaseRulesCache } from './services/case-rules
 import { createPhotoStore, type PhotoStore } from './services/photo-store.js'
 import { createJobRunner, type JobRunner } from './services/job-runner.js'
 import { serverJobs } from './services/jobs.js'
+import type { DemoActivityOptions } from './services/demo-activity.js'
+import { demoActivityFromEnv } from './config.js'
+import { restoreDemoPhotos } from './seed/demo-photos.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -57,6 +60,11 @@ export interface AppOptions {
   readonly sessionHours?: number
   /** Deadline sweep interval; 0 or absent: the jobs exist (runnable on demand) but no timer starts. */
   readonly jobIntervalMs?: number
+  /**
+   * 演示活动 — the 'demo-activity' job files and advances demo cases every 20-60 s (its own timer, whatever
+   * jobIntervalMs says). Default: CITYLOOP_DEMO_ACTIVITY=1 in the environment; off otherwise.
+   */
+  readonly demoActivity?: boolean | DemoActivityOptions
 }
 
 /** Builds the central API (数字城管 system of record): routes, OpenAPI document and docs UI. */
@@ -76,8 +84,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('sessionMs', (options.sessionHours ?? 12) * 3_600_000)
   app.decorate('sessions', createSessionCache())
   const jobIntervalMs = options.jobIntervalMs ?? 0
-  app.decorate('jobs', createJobRunner({ db: options.db, clock: app.clock, log: app.log, jobs: serverJobs({ db: options.db, caseRules: app.caseRules, sweepIntervalMs: jobIntervalMs }) }))
-  if (jobIntervalMs > 0) app.addHook('onReady', async () => app.jobs.start())
+  const jobs = serverJobs({
+    db: options.db,
+    caseRules: app.caseRules,
+    sweepIntervalMs: jobIntervalMs,
+    cityModel: app.cityModel,
+    photos: app.photos,
+    demoActivity: options.demoActivity ?? demoActivityFromEnv(),
+  })
+  app.decorate('jobs', createJobRunner({ db: options.db, clock: app.clock, log: app.log, jobs }))
+  if (jobs.some((j) => j.intervalMs > 0)) app.addHook('onReady', async () => app.jobs.start())
+  // Demo photos recorded by a seed that had no photo folder (the embedded central's first start): write their files.
+  app.addHook('onReady', async () => {
+    try {
+      await restoreDemoPhotos(options.db, app.photos)
+    } catch (error) {
+      app.log.warn({ err: error }, 'could not restore the demo photos')
+    }
+  })
   app.addHook('onClose', async () => app.jobs.stop())
   app.decorateRequest('principal', undefined)
   app.addHook('onRequest', identify(app))

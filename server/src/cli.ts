@@ -6,7 +6,9 @@ import { readConfig, type ServerConfig } from './config.js'
 import { openDatabase, type OpenDatabase } from './db/connect.js'
 import { migrateToLatest } from './db/migrate.js'
 import { buildApp } from './app.js'
-import { isEmpty, seedDemoCity } from './seed/demo.js'
+import { isEmpty, seedDemoCity, type SeedCounts } from './seed/demo.js'
+import { seedDemoCases, type DemoCaseSummary } from './seed/demo-cases.js'
+import { createPhotoStore } from './services/photo-store.js'
 import { importGridsFile } from './commands/import-grids.js'
 import { importComponentsFile } from './commands/import-components.js'
 import { ImportFailed } from './commands/import-failed.js'
@@ -17,7 +19,10 @@ const USAGE = `cityloop-server — the CityLoop central API (数字城管 system
 Usage:
   cityloop-server serve                       start the API (migrates; loads the demo city into an empty database)
   cityloop-server migrate                     bring the database schema up to date
-  cityloop-server seed demo                   load the demo city and both standard catalogs
+  cityloop-server seed demo [--no-cases]      load the demo city, both standard catalogs and the demo accounts,
+                                              then a month of demo cases (skipped when the database holds cases)
+  cityloop-server seed demo-cases [--count N] [--days D] [--seed S]
+                                              only the demo cases (default 600 over 30 days up to now)
   cityloop-server import grids FILE.geojson   import unit grids (one transaction; nothing is stored on any error)
   cityloop-server import components FILE.csv|FILE.geojson [--crs CGCS2000|WGS84|GCJ02|BD09]
   cityloop-server docs permissions            rewrite the role × action table in docs/permissions.md from core
@@ -26,14 +31,23 @@ Environment:
   PORT (default 8080), HOST (default 127.0.0.1), CITYLOOP_DATA_DIR (default ./data),
   DATABASE_URL (PostgreSQL; when unset the embedded PGlite in CITYLOOP_DATA_DIR is used),
   CITYLOOP_DEMO_PASSWORD (demo accounts, default cityloop-demo), CITYLOOP_DEMO_API_KEY,
-  CITYLOOP_SESSION_HOURS (default 12), CITYLOOP_JOB_INTERVAL_MS (deadline sweep, default 30000; 0 = off)`
+  CITYLOOP_SESSION_HOURS (default 12), CITYLOOP_JOB_INTERVAL_MS (deadline sweep, default 30000; 0 = off),
+  CITYLOOP_DEMO_CASES (demo cases the demo seed files, default 600; 0 = none),
+  CITYLOOP_DEMO_ACTIVITY (1 = file and advance demo cases every 20-60 s, for a live wall screen)`
 
 /** Runs one command; returns the process exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { crs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      crs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      'no-cases': { type: 'boolean' },
+      count: { type: 'string' },
+      days: { type: 'string' },
+      seed: { type: 'string' },
+    },
   })
   const [command, sub, file] = positionals
   if (values.help || !command) {
@@ -63,13 +77,35 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       console.log(`wrote the permission matrix into ${path}`)
       return 0
     }
-    case 'seed':
-      if (sub !== 'demo') return usage(`unknown seed "${sub ?? ''}"; the one seed is "demo"`)
+    case 'seed': {
+      if (sub !== 'demo' && sub !== 'demo-cases') return usage(`unknown seed "${sub ?? ''}"; the seeds are "demo" and "demo-cases"`)
+      const photos = createPhotoStore(join(config.dataDir, 'photos'))
+      if (sub === 'demo') {
+        return withDatabase(config, async ({ db }) => {
+          const counts = await seedDemoCity(db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey }, { cases: values['no-cases'] ? false : { photos } })
+          console.log(`seeded the demo city: ${formatCounts(counts)}`)
+          return 0
+        })
+      }
+      const numbers: Record<'count' | 'days' | 'seed', number | undefined> = { count: undefined, days: undefined, seed: undefined }
+      for (const name of ['count', 'days', 'seed'] as const) {
+        const text = values[name]
+        if (text === undefined) continue
+        const n = Number(text)
+        if (!Number.isFinite(n) || n < 0 || (name !== 'days' && !Number.isInteger(n)) || (name === 'days' && n === 0)) return usage(`--${name} must be a ${name === 'days' ? 'number above 0' : 'whole number'}, got "${text}"`)
+        numbers[name] = n
+      }
       return withDatabase(config, async ({ db }) => {
-        const counts = await seedDemoCity(db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey })
-        console.log(`seeded the demo city: ${formatCounts(counts)}`)
+        const summary = await seedDemoCases(db, {
+          photos,
+          ...(numbers.count !== undefined ? { count: numbers.count } : config.demoCases !== undefined ? { count: config.demoCases } : {}),
+          ...(numbers.days !== undefined ? { days: numbers.days } : {}),
+          ...(numbers.seed !== undefined ? { seed: numbers.seed } : {}),
+        })
+        console.log(formatCases(summary))
         return 0
       })
+    }
     case 'import': {
       if (!file) return usage('import needs a kind (grids | components) and a file')
       const crs = values.crs
@@ -110,7 +146,7 @@ async function serve(config: ServerConfig): Promise<number> {
   await migrateToLatest(open.db as never)
   if (await isEmpty(open.db)) {
     const started = Date.now()
-    const counts = await seedDemoCity(open.db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey })
+    const counts = await seedDemoCity(open.db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey }, { cases: { photos: createPhotoStore(join(config.dataDir, 'photos')) } })
     console.log(`empty database: loaded the demo city in ${Date.now() - started} ms (${formatCounts(counts)})`)
   }
   const app = await buildApp({
@@ -120,6 +156,7 @@ async function serve(config: ServerConfig): Promise<number> {
     photosDir: join(config.dataDir, 'photos'),
     sessionHours: config.sessionHours,
     jobIntervalMs: config.jobIntervalMs,
+    demoActivity: config.demoActivity,
   })
   const stop = async (signal: string) => {
     app.log.info(`${signal}: shutting down`)
@@ -136,6 +173,13 @@ async function serve(config: ServerConfig): Promise<number> {
   })
 }
 
-function formatCounts(c: Awaited<ReturnType<typeof seedDemoCity>>): string {
-  return `${c.catalogClasses} catalog classes, ${c.regions} regions, ${c.grids} grids, ${c.units} units, ${c.rules} routing rules, ${c.components} components, ${c.users} demo accounts`
+function formatCounts(c: SeedCounts): string {
+  const city = `${c.catalogClasses} catalog classes, ${c.regions} regions, ${c.grids} grids, ${c.units} units, ${c.rules} routing rules, ${c.components} components, ${c.users} demo accounts`
+  return c.cases ? `${city}; ${formatCases(c.cases)}` : city
+}
+
+function formatCases(s: DemoCaseSummary): string {
+  if (!s.seeded) return `no demo cases added: ${s.reason}`
+  const statuses = Object.entries(s.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')
+  return `${s.cases} demo cases (${statuses}; ${s.openHazards} open safety hazards) from ${s.commands} commands in ${(s.ms / 1000).toFixed(1)} s`
 }

@@ -22,15 +22,18 @@ async function freePort(): Promise<number> {
   })
 }
 
+// A short demo case history keeps the first start quick (the default is 600 cases).
+const DEMO_CASES = '30'
+
 function cli(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir }
+  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir, CITYLOOP_DEMO_CASES: DEMO_CASES }
   delete env.DATABASE_URL
   return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 })
 }
 
 test('serve: a fresh data folder gets the embedded database and the demo city', { timeout: 180_000 }, async () => {
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }
+  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', CITYLOOP_DEMO_CASES: DEMO_CASES }
   delete env.DATABASE_URL
   const server = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -50,6 +53,7 @@ test('serve: a fresh data folder gets the embedded database and the demo city', 
       await new Promise((r) => setTimeout(r, 250))
     }
     assert.match(output, /empty database: loaded the demo city/)
+    assert.match(output, /30 demo cases \(.*\d+ open safety hazards\)/)
     const locate = (await (await fetch(`${base}/api/v1/locate?lon=119.920&lat=32.490&category=2013:component:0101`)).json()) as {
       grid: { id: string }
       responsible: { unit: { id: string } }[]
@@ -60,6 +64,16 @@ test('serve: a fresh data folder gets the embedded database and the demo city', 
     server.kill('SIGTERM')
     await new Promise((r) => server.once('exit', r))
   }
+})
+
+test('seed: the demo cases go into a database without cases only; usage errors exit 2', { timeout: 120_000 }, () => {
+  const again = cli(['seed', 'demo-cases', '--count', '5'])
+  assert.equal(again.status, 0, again.stderr)
+  assert.match(again.stdout, /no demo cases added: the database already holds 30 cases/)
+  const bad = cli(['seed', 'demo-cases', '--count', 'many'])
+  assert.equal(bad.status, 2)
+  assert.match(bad.stderr, /--count must be a whole number/)
+  assert.equal(cli(['seed', 'parks']).status, 2)
 })
 
 test('import: a bad file is refused with line and field, nothing stored; usage errors exit 2', { timeout: 120_000 }, () => {

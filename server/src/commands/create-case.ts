@@ -73,6 +73,8 @@ export async function createCaseCommand(props: {
   readonly clientSource?: CaseSource
   readonly idempotency?: IdempotencyClaim
   readonly duplicates?: DuplicatePolicy
+  /** The new case's id; default a random UUID (the demo seed passes ids drawn from its seed, to be repeatable). */
+  readonly caseId?: string
 }): Promise<CreatedCase> {
   const { db, actor, input, now, rules, model } = props
   const category = model.category(input.categoryKey)
@@ -109,7 +111,7 @@ export async function createCaseCommand(props: {
   const sequence = await nextCaseSequence(db, caseNumberYear(now), where.district.code)
   const decision = createCase(
     {
-      id: randomUUID(),
+      id: props.caseId ?? randomUUID(),
       number: caseNumber({ year: caseNumberYear(now), districtCode: where.district.code, sequence }),
       kind: category.kind,
       categoryKey: input.categoryKey,

@@ -33,13 +33,22 @@ const CHANGE_FEED_LOCK = 0x636c6f6f70 // 'cloop'
 
 const BATCH = 1000
 
+/** Transactions that hold the change-feed lock (it is released only when they end). */
+const locked = new WeakSet<Transaction<Database>>()
+
 /**
  * Records changes in the feed, inside the caller's transaction (the lock needs one). Later changes to the
  * same entity replace its row with a higher seq, so a client that is behind reads each entity once.
  */
 export async function recordChanges(trx: Transaction<Database>, changes: readonly EntityChange[]): Promise<void> {
   if (changes.length === 0) return
-  await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx)
+  // A transaction that already took the lock holds it to its end: asking again would only cost a round
+  // trip (many commands in one transaction, e.g. the demo seed's batches). Nothing here uses savepoints,
+  // whose rollback would release it.
+  if (!locked.has(trx)) {
+    await sql`select pg_advisory_xact_lock(${CHANGE_FEED_LOCK})`.execute(trx)
+    locked.add(trx)
+  }
   for (let i = 0; i < changes.length; i += BATCH) {
     const rows = changes.slice(i, i + BATCH).map((c) => ({
       seq: sql<string>`nextval('change_seq')`,

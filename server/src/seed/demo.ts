@@ -10,8 +10,9 @@ import { upsertGrids } from '../db/grids.js'
 import { upsertRules, upsertUnits } from '../db/units.js'
 import { upsertComponents } from '../db/components.js'
 import { hashPassword } from '../auth/passwords.js'
-import { DEFAULT_DEMO_API_KEY, DEFAULT_DEMO_PASSWORD } from '../config.js'
+import { DEFAULT_DEMO_API_KEY, DEFAULT_DEMO_PASSWORD, demoCasesFromEnv } from '../config.js'
 import { upsertDemoPeople } from './demo-people.js'
+import { seedDemoCases, type DemoCaseOptions, type DemoCaseSummary } from './demo-cases.js'
 
 /** What a seed stored, for the log line. */
 export interface SeedCounts {
@@ -23,6 +24,8 @@ export interface SeedCounts {
   readonly components: number
   /** Demo accounts (one per role, see demo-people.ts). */
   readonly users: number
+  /** The demo case history (demo-cases.ts), when asked for. */
+  readonly cases?: DemoCaseSummary
 }
 
 /** Secrets of the demo accounts: CITYLOOP_DEMO_PASSWORD and CITYLOOP_DEMO_API_KEY, with documented defaults. */
@@ -40,11 +43,28 @@ export async function seedCatalogs(db: Kysely<Database>): Promise<number> {
   return catalogs.reduce((n, c) => n + c.classes.length, 0)
 }
 
+/** What else {@link seedDemoCity} seeds. */
+export interface DemoSeedOptions {
+  /**
+   * The demo case history (a month of cases through the real commands, see demo-cases.ts), after the city's
+   * transaction. Default: on when the built-in demo city is seeded (`city` omitted), off for a given city;
+   * CITYLOOP_DEMO_CASES sets the default count (0 = none). Skipped when the database already holds cases,
+   * so seeding twice adds none.
+   */
+  readonly cases?: boolean | DemoCaseOptions
+}
+
 /**
  * Loads the demo city (gis-data/demo), both catalogs and the demo accounts, in one transaction: a failure
  * leaves nothing half-written. Running it again replaces the same records (and resets the demo passwords).
+ * Then, for the built-in city, its case history (see {@link DemoSeedOptions.cases}).
  */
-export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDemoCity(), secrets: DemoSecrets = {}): Promise<SeedCounts> {
+export async function seedDemoCity(db: Kysely<Database>, given?: DemoCity, secrets: DemoSecrets = {}, options: DemoSeedOptions = {}): Promise<SeedCounts> {
+  const envCount = demoCasesFromEnv()
+  const byDefault = given === undefined && envCount !== 0
+  let withCases = options.cases ?? byDefault
+  if (withCases !== false && envCount !== undefined) withCases = { count: envCount, ...(typeof withCases === 'object' ? withCases : {}) }
+  const city = given ?? loadDemoCity()
   const catalogs = builtInCatalogs()
   const components: Component[] = city.components.map(toComponent)
   // One hash for every demo account: they share the password, and argon2 costs ~50 ms a hash.
@@ -59,6 +79,7 @@ export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDe
     await upsertComponents(trx, components)
     users = await upsertDemoPeople(trx, city, { passwordHash, apiKey: secrets.apiKey ?? DEFAULT_DEMO_API_KEY })
   })
+  const cases = withCases ? await seedDemoCases(db, typeof withCases === 'object' ? withCases : {}) : undefined
   return {
     catalogClasses: catalogs.reduce((n, c) => n + c.classes.length, 0),
     regions: city.regions.length,
@@ -67,6 +88,7 @@ export async function seedDemoCity(db: Kysely<Database>, city: DemoCity = loadDe
     rules: city.routingRules.length,
     components: components.length,
     users,
+    ...(cases ? { cases } : {}),
   }
 }
 
