@@ -395,8 +395,9 @@ async function rawInsert(feed: Feed, pageSize: number): Promise<number> {
   const db = new SQL.Database()
   tuneConnection(db) // the same connection settings as the store, so only the work differs
   db.exec(LOCAL_SCHEMA)
-  const prepared = new Map(
-    SYNC_ENTITIES.map((entity) => {
+  // The city bench has no cases (bench/case-sync.ts measures those).
+  const prepared = new Map<string, ReturnType<typeof db.prepare>>(
+    SYNC_ENTITIES.filter((e) => e !== 'case').map((entity) => {
       const columns = entity === 'region' ? 6 : entity === 'unit_grid' ? 4 : entity === 'component' ? 14 : 2
       const table = entity
       const names =

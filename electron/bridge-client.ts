@@ -54,6 +54,24 @@ export function createBridgeClient(transport: BridgeTransport): CityLoopBridge {
     search: {
       find: (text, options) => call('search.find', text, options),
     },
+    auth: {
+      session: () => call('auth.session'),
+      signIn: (username, password) => call('auth.signIn', username, password),
+      signOut: () => call('auth.signOut'),
+    },
+    cases: {
+      list: (query) => call('cases.list', query),
+      layer: (filter) => call('cases.layer', filter),
+      gridCounts: (filter) => call('cases.gridCounts', filter),
+      get: (id) => call('cases.get', id),
+      photo: (photoId) => call('cases.photo', photoId),
+    },
+    commands: {
+      submit: (command) => call('commands.submit', command),
+      status: () => call('commands.status'),
+      dismiss: (clientId) => call('commands.dismiss', clientId),
+      flush: () => call('commands.flush'),
+    },
     on: <E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): Unsubscribe =>
       transport.subscribe(event, listener as (payload: unknown) => void),
   } satisfies CityLoopBridge

@@ -126,8 +126,53 @@ describe('browser mode', () => {
       found.map((h) => h.kind),
       ['component'],
     )
+    // Cases need a desk account: sign in through the bridge, then every case method over HTTP.
+    const signedIn = value(await bridge.auth.signIn('receiver', 'cityloop-demo'))
+    assert.equal(signedIn.user?.role, 'receiver')
+    assert.deepEqual(value(await bridge.auth.session()), signedIn)
+    await web.workstation.sync.runSoon()
+    const list = value(await bridge.cases.list({ limit: 3, sort: 'newest' }))
+    assert.equal(list.cases.length, Math.min(3, list.total))
+    const layer = value(await bridge.cases.layer({}))
+    assert.equal(layer.total, list.total)
+    assert.equal(value(await bridge.cases.gridCounts({})).total, list.total)
+    if (list.cases[0]) assert.equal(value(await bridge.cases.get(list.cases[0].id)).fresh, true)
+    const noPhoto = await bridge.cases.photo('f'.repeat(64))
+    assert.ok(!noPhoto.ok && noPhoto.error.code === 'NOT_FOUND', JSON.stringify(noPhoto))
+    const badCommand = await bridge.commands.submit({
+      kind: 'create',
+      input: { lon: 500, lat: 32, categoryKey: 'x' },
+    })
+    assert.ok(
+      !badCommand.ok &&
+        badCommand.error.code === 'BAD_REQUEST' &&
+        /input\.lon/.test(badCommand.error.message),
+    )
+    assert.equal(value(await bridge.commands.status()).queued, 0)
+    assert.equal(value(await bridge.commands.flush()).state, 'idle')
+    const noCommand = await bridge.commands.dismiss('6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f')
+    assert.ok(!noCommand.ok && noCommand.error.code === 'NOT_FOUND')
+    assert.equal(value(await bridge.auth.signOut()).user, null)
     const covered = new Set(
-      calls.map((c) => c[0]).concat(['lookup.byComponentId', 'settings.set', 'sync.start']),
+      calls
+        .map((c) => c[0])
+        .concat(['lookup.byComponentId', 'settings.set', 'sync.start'])
+        .concat([
+          'auth.signIn',
+          'auth.session',
+          'auth.signOut',
+          'cases.list',
+          'cases.layer',
+          'cases.gridCounts',
+        ])
+        .concat([
+          'cases.get',
+          'cases.photo',
+          'commands.submit',
+          'commands.status',
+          'commands.flush',
+          'commands.dismiss',
+        ]),
     )
     assert.deepEqual(
       [...BRIDGE_METHODS].filter((m) => !covered.has(m)),

@@ -83,6 +83,26 @@ const SAMPLE_ARGS: { readonly [M in BridgeMethodPath]: BridgeArgs<M> } = {
   'catalog.search': ['井盖', { edition: '2013' }],
   'catalog.get': ['2013:component:0101'],
   'search.find': ['120.1,32.4', { crs: 'gcj02' }],
+  'auth.session': [],
+  'auth.signIn': ['receiver', 'secret'],
+  'auth.signOut': [],
+  'cases.list': [{ phases: ['handling'], sort: 'deadline', limit: 50 }],
+  'cases.layer': [{ bbox: [119, 32, 120, 33], hazardOnly: true }],
+  'cases.gridCounts': [{ lights: ['red'] }],
+  'cases.get': ['6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'],
+  'cases.photo': ['a'.repeat(64)],
+  'commands.submit': [
+    {
+      kind: 'action',
+      caseId: '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f',
+      version: 3,
+      action: 'dispatch',
+      payload: { unitId: 'hl-sanitation' },
+    },
+  ],
+  'commands.status': [],
+  'commands.dismiss': ['6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'],
+  'commands.flush': [],
 }
 
 describe('bridge contract', () => {

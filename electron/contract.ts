@@ -22,11 +22,20 @@
  * The renderer types the global itself: `declare global { interface Window { cityloop: CityLoopBridge } }`
  * with `import type { CityLoopBridge } from '../electron/contract'`.
  */
-import type { AreaClass, CategoryKind, Edition, TimeUnit, Urgency } from '../core/catalog/types.js'
+import type { AreaClass, CategoryKind, Edition, SafetyHazard, TimeUnit, Urgency } from '../core/catalog/types.js'
 import type { ComponentStatus } from '../core/component/types.js'
+import type { CasePhase } from '../core/case/phase.js'
+import type {
+  CaseAction,
+  CaseSource,
+  CaseStage,
+  CaseStatus,
+  Role,
+  StageClock,
+} from '../core/case/types.js'
 
 /** Version of this contract; {@link AppInfo.bridgeVersion} reports the one the host implements. */
-export const BRIDGE_VERSION = 1
+export const BRIDGE_VERSION = 2
 
 // ---------------------------------------------------------------------------------------------------------
 // Results and errors
@@ -41,8 +50,10 @@ export type BridgeErrorCode =
   | 'NOT_READY'
   /** The central API cannot be reached (sync only; lookups work offline from the local store). */
   | 'UNAVAILABLE'
-  /** The caller is not allowed (a foreign frame/origin, an unknown channel). */
+  /** The caller is not allowed (a foreign frame/origin, an unknown channel, a role without case access). */
   | 'FORBIDDEN'
+  /** Not signed in, the session expired, or the username/password was wrong. */
+  | 'UNAUTHORIZED'
   /** A bug or an unexpected failure; the message is for the log, not for the user. */
   | 'INTERNAL'
 
@@ -80,7 +91,7 @@ export interface RegionRef {
 
 /** The reference entities the workstation syncs (the central API's change-feed entities). */
 export type SyncEntity =
-  'region' | 'unit_grid' | 'catalog_class' | 'responsible_unit' | 'routing_rule' | 'component'
+  'region' | 'unit_grid' | 'catalog_class' | 'responsible_unit' | 'routing_rule' | 'component' | 'case'
 
 /** A GeoJSON geometry as the bridge carries it (RFC 7946, CGCS2000 lon/lat). */
 export type BridgeGeometry =
@@ -151,6 +162,8 @@ export interface Settings {
   readonly customBasemapUrl: string
   /** Tile grid of the custom base map: Web Mercator or the CGCS2000 lon/lat grid. */
   readonly customBasemapProjection: 'EPSG:3857' | 'EPSG:4490'
+  /** Closed cases kept locally for this many days after 结案 (open cases are always kept); 0-3650, default 30. */
+  readonly closedCaseDays: number
 }
 
 /** A change to some settings; unknown keys and wrong values are BAD_REQUEST. */
@@ -493,6 +506,330 @@ export type SearchHit =
     }
 
 // ---------------------------------------------------------------------------------------------------------
+// auth
+
+/** The signed-in account as the workstation shows it. The bearer token never leaves main/. */
+export interface SignedInUser {
+  readonly id: string
+  readonly username: string
+  readonly displayName: string
+  readonly role: Role
+  readonly unitId: string | null
+  readonly gridIds: readonly string[]
+}
+
+/** 登录状态. `casesVisible` is false for roles that may not sync every case (units, inspectors). */
+export interface Session {
+  readonly user: SignedInUser | null
+  /** ISO end of the session; null when signed out. */
+  readonly expiresAt: string | null
+  readonly casesVisible: boolean
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// cases
+
+/** Colour of a time-limit light; 'none' where no clock runs (closed, parked, not yet timed). */
+export type LightColor = 'green' | 'yellow' | 'red' | 'none'
+
+/** Index order of {@link CaseColumns.light}. */
+export const LIGHT_ORDER: readonly LightColor[] = ['none', 'green', 'yellow', 'red']
+
+/**
+ * 案卷 — a case as the central API's change feed presents it (server/src/presenters/case.ts), stored locally.
+ * The reporter's contact is masked in the feed.
+ */
+export interface CaseRecord {
+  readonly id: string
+  /** 案卷编号, e.g. 2026-321202-000123. */
+  readonly number: string
+  /** Optimistic-locking version: an action is decided on it. */
+  readonly version: number
+  readonly status: CaseStatus
+  readonly statusGroup: 'open' | 'closed'
+  readonly kind: CategoryKind
+  readonly categoryKey: string
+  readonly conditionId: string
+  readonly source: CaseSource
+  readonly urgency: Urgency
+  readonly safetyHazard: SafetyHazard | null
+  readonly areaClass: AreaClass
+  readonly location: {
+    readonly lon: number
+    readonly lat: number
+    readonly address: string
+    readonly gridId: string | null
+    readonly communityCode: string | null
+    readonly streetCode: string | null
+    readonly districtCode: string
+  }
+  readonly componentId: string | null
+  readonly description: string
+  readonly reporter: { readonly id: string; readonly name: string | null; readonly contact: string | null }
+  readonly beforePhotoIds: readonly string[]
+  readonly afterPhotoIds: readonly string[]
+  readonly duplicateIds: readonly string[]
+  readonly proposedUnitId: string | null
+  readonly assignedUnitId: string | null
+  readonly subUnitId: string | null
+  readonly previousUnitIds: readonly string[]
+  readonly inspectorId: string | null
+  readonly handleLimit: TimeLimitValue
+  /** 环节计时 per stage. */
+  readonly stages: Readonly<Partial<Record<CaseStage, StageClock>>>
+  readonly light: { readonly color: LightColor; readonly stage: string | null }
+  readonly escalation: { readonly kind: string; readonly at: string | null } | null
+  readonly parkedSince: string | null
+  readonly pending: {
+    readonly kind: string
+    readonly reason: string
+    readonly by: string
+    readonly at: string
+    readonly duration?: TimeLimitValue
+  } | null
+  readonly verification: unknown
+  readonly onSite: {
+    readonly arrivedAt: string
+    readonly lon: number
+    readonly lat: number
+    readonly photoId: string
+    readonly measures: string
+    readonly onTime: boolean
+  } | null
+  readonly handling: { readonly by: string; readonly at: string; readonly note: string; readonly afterPhotoIds: readonly string[] } | null
+  readonly rapid: unknown
+  readonly evaluation: unknown
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly closedAt: string | null
+}
+
+/** A case as lists show it: the fields filters and sorting need, names resolved, deadlines computed. */
+export interface CaseSummary {
+  readonly id: string
+  readonly number: string
+  readonly version: number
+  readonly status: CaseStatus
+  readonly phase: CasePhase
+  readonly kind: CategoryKind
+  readonly categoryKey: string
+  /** Category name in both languages (the key when the catalog lacks it). */
+  readonly categoryName: string
+  readonly categoryNameEn: string
+  readonly source: CaseSource
+  readonly urgency: Urgency
+  readonly safetyHazard: SafetyHazard | null
+  readonly lon: number
+  readonly lat: number
+  readonly address: string
+  readonly gridId: string | null
+  readonly districtCode: string
+  /** The unit now responsible (assigned, else proposed), with its names; null before routing found one. */
+  readonly unit: { readonly id: string; readonly name: string; readonly nameEn: string } | null
+  readonly light: LightColor
+  /** The stage whose clock the light shows. */
+  readonly lightStage: string | null
+  /** ISO deadline of the running stage; null when none runs. */
+  readonly deadline: string | null
+  /** ISO 到场 deadline of a 第9条 hazard not yet reported on site; null otherwise (live countdown on the map). */
+  readonly onSiteDeadline: string | null
+  readonly createdAt: string
+  readonly updatedAt: string
+  readonly closedAt: string | null
+  /** Commands for this case still in the outbox (queued or being sent). */
+  readonly queued: number
+  /** The last command for this case was rejected and not yet dismissed. */
+  readonly rejected: boolean
+}
+
+/** Filters of the case list and the case layers; absent = no restriction. */
+export interface CaseFilter {
+  readonly phases?: readonly CasePhase[]
+  readonly statuses?: readonly CaseStatus[]
+  /** Category keys or prefixes ('2026:component:01'). */
+  readonly categories?: readonly string[]
+  readonly sources?: readonly CaseSource[]
+  /** Assigned (or proposed) unit ids. */
+  readonly unitIds?: readonly string[]
+  readonly lights?: readonly LightColor[]
+  /** Only the four 第9条 safety hazards. */
+  readonly hazardOnly?: boolean
+  /** Created at or after / before (ISO). */
+  readonly from?: string
+  readonly to?: string
+  /** Inside this box (e.g. drawn on the map). */
+  readonly bbox?: Bbox
+  /** Case number, address, description or grid id containing this text. */
+  readonly text?: string
+}
+
+/** Query of {@link CityLoopBridge.cases.list}. */
+export interface CaseListQuery extends CaseFilter {
+  /** 'deadline' (soonest first, red before yellow; default), 'newest', 'updated'. */
+  readonly sort?: 'deadline' | 'newest' | 'updated'
+  /** Default 200, at most 2,000. */
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/** A page of the case list. */
+export interface CaseList {
+  /** Matching cases in all (not only this page). */
+  readonly total: number
+  readonly cases: readonly CaseSummary[]
+  /**
+   * Matching cases per phase and per light (the filter bar's counts). Each ignores its own filter: `byPhase`
+   * counts as if no `phases` were given, `byLight` as if no `lights`, so the bar shows what another choice gives.
+   */
+  readonly byPhase: Readonly<Record<CasePhase, number>>
+  readonly byLight: Readonly<Record<LightColor, number>>
+}
+
+/**
+ * Matching cases as columns for the map's WebGL layers (points, clusters, heatmap, playback): case i is at
+ * (`lon[i]`, `lat[i]`), its id `ids[i]`, its phase `CASE_PHASES[phase[i]]` (core/case/phase.ts), light
+ * `LIGHT_ORDER[light[i]]`, `hazard[i]` 1 for a 第9条 hazard, created at `createdAt[i]` (epoch ms) and, for a
+ * hazard not yet on site, its 到场 deadline `onSiteDeadline[i]` (epoch ms, else 0).
+ */
+export interface CaseColumns {
+  readonly total: number
+  readonly ids: readonly string[]
+  readonly lon: readonly number[]
+  readonly lat: readonly number[]
+  readonly phase: readonly number[]
+  readonly light: readonly number[]
+  readonly hazard: readonly number[]
+  readonly createdAt: readonly number[]
+  readonly onSiteDeadline: readonly number[]
+  /** Index into `gridIds` (-1 outside every grid), for counts per grid. */
+  readonly grid: readonly number[]
+  readonly gridIds: readonly string[]
+}
+
+/** 高发网格 — matching cases counted per unit grid (choropleth). */
+export interface GridCaseCounts {
+  readonly total: number
+  readonly gridIds: readonly string[]
+  readonly counts: readonly number[]
+  readonly max: number
+}
+
+/** 操作记录 — one audit event of a case (central API). */
+export interface CaseEventView {
+  readonly seq: number
+  readonly version: number
+  readonly type: string
+  readonly at: string
+  readonly actorId: string
+  readonly role: string
+  readonly from: string | null
+  readonly to: string
+  readonly payload: Readonly<Record<string, unknown>>
+  readonly photoIds: readonly string[]
+}
+
+/** One case in full: the record, what the signed-in user may do, its timeline and queued commands. */
+export interface CaseDetail {
+  readonly record: CaseRecord
+  readonly summary: CaseSummary
+  /** 可用操作 of the signed-in user: from the central API when reachable, else from core's transitions table by status and role. */
+  readonly abilities: Readonly<Record<CaseAction, boolean>>
+  readonly abilitiesFrom: 'central' | 'local'
+  /** Events oldest first; null while the central API is unreachable. */
+  readonly events: readonly CaseEventView[] | null
+  /** True when `record` was just read from the central API, false when it is the local copy. */
+  readonly fresh: boolean
+  readonly component: ComponentDetail | null
+  readonly commands: readonly OutboxEntry[]
+}
+
+/** A photo fetched by main/ with the session's token. */
+export interface CasePhoto {
+  readonly id: string
+  readonly contentType: string
+  /** `data:` URL of the image. */
+  readonly dataUrl: string
+}
+
+/** 新案卷 — a case recorded at the desk (phoned-in complaint, media report, department transfer, leader's order). */
+export interface NewCaseInput {
+  readonly lon: number
+  readonly lat: number
+  readonly categoryKey: string
+  readonly conditionId?: string
+  readonly urgency?: Urgency
+  readonly source?: CaseSource
+  readonly address?: string
+  readonly description?: string
+  readonly reporterName?: string
+  readonly reporterContact?: string
+  readonly componentId?: string
+}
+
+/**
+ * A command for the outbox: a new case, or an action on a case. An action on a case recorded offline names
+ * it by the create command's client id (`caseClientId`) until the central API has given it an id.
+ */
+export type CaseCommandInput =
+  | { readonly kind: 'create'; readonly input: NewCaseInput }
+  | {
+      readonly kind: 'action'
+      /** The case's id, or absent with `caseClientId`. */
+      readonly caseId?: string
+      readonly caseClientId?: string
+      /** The version the user decided on (from the case's record); absent for a case recorded offline. */
+      readonly version?: number
+      readonly action: CaseAction
+      /** The action's payload fields (core/case/commands.ts), e.g. {unitId} for dispatch. */
+      readonly payload: Readonly<Record<string, unknown>>
+    }
+
+/** The central API's reason for refusing a command, with the case's current state where it has one. */
+export interface CommandRejection {
+  /** HTTP status: 400 bad payload, 403 no permission, 404 no such case, 409 illegal in state / stale version. */
+  readonly httpStatus: number
+  /** The API's error code, e.g. ILLEGAL_ACTION, STALE_VERSION, FORBIDDEN, VALIDATION. */
+  readonly code: string
+  readonly message: string
+  /** The payload field at fault, when the API named one. */
+  readonly field?: string
+  /** The case's status and allowed actions now, when known. */
+  readonly caseStatus?: CaseStatus
+  readonly allowed?: readonly CaseAction[]
+  readonly currentVersion?: number
+}
+
+/** 待发指令 — one command in the outbox, kept across restarts until applied or dismissed. */
+export interface OutboxEntry {
+  /** Client-generated id (UUID), sent as the Idempotency-Key: a retry is applied once. */
+  readonly clientId: string
+  /** Order of submission. */
+  readonly seq: number
+  readonly command: CaseCommandInput
+  /** The account that gave it; it is sent only under that account. */
+  readonly userId: string
+  readonly state: 'queued' | 'sending' | 'applied' | 'rejected'
+  readonly queuedAt: string
+  readonly sentAt: string | null
+  readonly attempts: number
+  /** The case it created or changed, once applied. */
+  readonly result: { readonly caseId: string; readonly number: string; readonly status: CaseStatus; readonly version: number } | null
+  readonly rejection: CommandRejection | null
+  /** The last transport failure (network, 5xx), shown while it waits for a retry. */
+  readonly lastError: string | null
+}
+
+/** Where the outbox stands. */
+export interface OutboxStatus {
+  /** sending: working through it; waiting: central unreachable, retrying; signed-out: commands wait for their account. */
+  readonly state: 'idle' | 'sending' | 'waiting' | 'signed-out'
+  readonly queued: number
+  readonly rejected: number
+  /** Queued and rejected entries, then the latest applied ones (at most 50), in submission order. */
+  readonly entries: readonly OutboxEntry[]
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // events
 
 /** Events pushed from main/ to the renderer. */
@@ -503,6 +840,15 @@ export interface BridgeEvents {
   readonly 'data-changed': { readonly entities: readonly SyncEntity[]; readonly cursor: string }
   /** Settings changed (from this or another window). */
   readonly settings: Settings
+  /** Signed in, signed out, or the session expired. */
+  readonly session: Session
+  /**
+   * Cases changed locally (sync page, applied command, pruning, another account signing in): refetch the list
+   * and the case layers. `cursor` is the cases stream's feed position.
+   */
+  readonly 'cases-changed': { readonly ids: readonly string[]; readonly cursor: string }
+  /** The outbox changed (queued, sent, applied, rejected, dismissed). */
+  readonly outbox: OutboxStatus
 }
 
 /** Name of a bridge event. */
@@ -563,6 +909,34 @@ export interface CityLoopBridge {
     /** Free-text search: grid id, component id, coordinates, region name. */
     find(text: string, options?: SearchOptions): Promise<Result<readonly SearchHit[]>>
   }
+  readonly auth: {
+    session(): Promise<Result<Session>>
+    /** Signs in at the central API; UNAUTHORIZED with the API's reason on a wrong password or a locked account. */
+    signIn(username: string, password: string): Promise<Result<Session>>
+    /** Signs out (commands of this account stay queued until it signs in again). */
+    signOut(): Promise<Result<Session>>
+  }
+  readonly cases: {
+    /** The local case list (offline), filtered and sorted, with counts per phase and light. */
+    list(query: CaseListQuery): Promise<Result<CaseList>>
+    /** Matching cases as columns for the map layers. */
+    layer(filter: CaseFilter): Promise<Result<CaseColumns>>
+    /** Matching cases counted per unit grid. */
+    gridCounts(filter: CaseFilter): Promise<Result<GridCaseCounts>>
+    /** One case: the central API's current copy, abilities and events when reachable, else the local copy. */
+    get(id: string): Promise<Result<CaseDetail>>
+    /** A photo of a case (needs the central API). */
+    photo(photoId: string): Promise<Result<CasePhoto>>
+  }
+  readonly commands: {
+    /** Queues a command (persisted before this answers) and starts sending; BAD_REQUEST names a bad field. */
+    submit(command: CaseCommandInput): Promise<Result<OutboxEntry>>
+    status(): Promise<Result<OutboxStatus>>
+    /** Removes a rejected command from view after the user has read it. */
+    dismiss(clientId: string): Promise<Result<OutboxStatus>>
+    /** Tries to send now (after the network came back). */
+    flush(): Promise<Result<OutboxStatus>>
+  }
   /** Listens to a main/ event; returns the function that stops listening. */
   on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): Unsubscribe
 }
@@ -587,6 +961,18 @@ export const BRIDGE_METHODS = [
   'catalog.search',
   'catalog.get',
   'search.find',
+  'auth.session',
+  'auth.signIn',
+  'auth.signOut',
+  'cases.list',
+  'cases.layer',
+  'cases.gridCounts',
+  'cases.get',
+  'cases.photo',
+  'commands.submit',
+  'commands.status',
+  'commands.dismiss',
+  'commands.flush',
 ] as const
 
 /** A bridge method path. */
@@ -597,6 +983,9 @@ export const BRIDGE_EVENTS = [
   'sync',
   'data-changed',
   'settings',
+  'session',
+  'cases-changed',
+  'outbox',
 ] as const satisfies readonly BridgeEventName[]
 
 type Groups = Exclude<keyof CityLoopBridge, 'on'>

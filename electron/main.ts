@@ -6,7 +6,7 @@
  *
  * Started by `npm start` (electron/launch.ts), which bundles this file (electron/build.ts) first.
  */
-import { app, BrowserWindow, ipcMain, protocol, screen, session } from 'electron'
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, screen, session } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -109,6 +109,16 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     log,
     ...(centralUrl ? { centralUrl } : {}),
+    // The session token at rest is sealed with the OS keychain (DPAPI, libsecret/kwallet) where there is one;
+    // without one main/ keeps it in a 0600 file, as browser mode does.
+    ...(safeStorage.isEncryptionAvailable()
+      ? {
+          protectToken: {
+            encrypt: (token: string) => safeStorage.encryptString(token).toString('base64'),
+            decrypt: (stored: string) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
+          },
+        }
+      : {}),
   })
   const ws = workstation
   stopIpc = registerBridgeIpc({

@@ -52,4 +52,81 @@ describe('bridge argument validation', () => {
     bad('search.find', ['x'.repeat(201)], /longer/)
     bad('nope.nope' as never, [], /unknown method/)
   })
+
+  it('checks the case, auth and command methods, naming the field', () => {
+    const id = '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'
+    assert.deepEqual(ok('auth.signIn', ['receiver', 'pw']), ['receiver', 'pw'])
+    bad('auth.signIn', ['receiver'], /takes 2/)
+    bad('auth.signIn', ['', 'pw'], /username must not be empty/)
+    bad('auth.signIn', ['receiver', 'x'.repeat(257)], /password is longer/)
+    assert.deepEqual(
+      ok('cases.list', [{ phases: ['handling'], lights: ['red'], sort: 'newest', limit: 10 }]),
+      [{ phases: ['handling'], lights: ['red'], sort: 'newest', limit: 10 }],
+    )
+    bad('cases.list', [{ phases: ['doing'] }], /query\.phases\[0\]/)
+    bad('cases.list', [{ limit: 5_000 }], /query\.limit/)
+    bad('cases.list', [{ sort: 'random' }], /query\.sort/)
+    bad('cases.layer', [{ sort: 'newest' }], /filter\.sort is not a known field/)
+    bad('cases.layer', [{ from: 'yesterday' }], /filter\.from must be an ISO 8601 time/)
+    bad('cases.gridCounts', [{ bbox: [1, 2, 3] }], /filter\.bbox/)
+    bad('cases.gridCounts', [{ statuses: ['open'] }], /filter\.statuses\[0\]/)
+    bad('cases.get', ['123'], /id must be a UUID/)
+    bad('cases.photo', ['../etc/passwd'], /photoId/)
+    bad('commands.dismiss', [42], /clientId must be a string/)
+
+    const action = {
+      kind: 'action',
+      caseId: id,
+      version: 3,
+      action: 'dispatch',
+      payload: { unitId: 'hl-sanitation' },
+    }
+    assert.deepEqual(ok('commands.submit', [action]), [action])
+    bad('commands.submit', [{ ...action, payload: {} }], /command\.payload\.unitId: required/)
+    bad(
+      'commands.submit',
+      [{ ...action, payload: { unitId: 'u', extra: 1 } }],
+      /command\.payload\.extra is not a field of dispatch/,
+    )
+    bad('commands.submit', [{ ...action, payload: { unitId: 'u', version: 9 } }], /command\.payload\.version/)
+    bad('commands.submit', [{ ...action, version: undefined }], /command\.version/)
+    bad('commands.submit', [{ ...action, version: 0 }], /command\.version/)
+    bad('commands.submit', [{ ...action, caseClientId: id }], /exactly one of caseId and caseClientId/)
+    bad('commands.submit', [{ ...action, action: 'teleport' }], /command\.action/)
+    bad(
+      'commands.submit',
+      [
+        {
+          kind: 'action',
+          caseId: id,
+          version: 1,
+          action: 'handle',
+          payload: { note: 'ok', afterPhotoIds: [] },
+        },
+      ],
+      /afterPhotoIds/,
+    )
+    const create = {
+      kind: 'create',
+      input: { lon: 119.9, lat: 32.4, categoryKey: '2013:event:0102', urgency: 'urgent' },
+    }
+    assert.deepEqual(ok('commands.submit', [create]), [create])
+    bad('commands.submit', [{ ...create, input: { ...create.input, lat: 95 } }], /command\.input\.lat/)
+    bad(
+      'commands.submit',
+      [{ ...create, input: { ...create.input, urgency: 'now' } }],
+      /command\.input\.urgency/,
+    )
+    bad(
+      'commands.submit',
+      [{ ...create, input: { ...create.input, photoIds: [] } }],
+      /command\.input\.photoIds is not a known field/,
+    )
+    bad('commands.submit', [{ ...create, caseId: id }], /command\.caseId is not a known field/)
+    bad('commands.submit', [{ kind: 'delete' }], /command\.kind/)
+
+    assert.deepEqual(ok('settings.set', [{ closedCaseDays: 0 }]), [{ closedCaseDays: 0 }])
+    bad('settings.set', [{ closedCaseDays: 3651 }], /closedCaseDays/)
+    bad('settings.set', [{ closedCaseDays: 1.5 }], /closedCaseDays must be a whole number/)
+  })
 })

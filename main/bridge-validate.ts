@@ -3,11 +3,20 @@
  * browser-mode HTTP) pass what arrived here, so a renderer — or any page that reached the host — cannot
  * hand the services anything the contract does not allow.
  */
+import { URGENCIES } from '../core/catalog/types.js'
+import { parseCommand } from '../core/case/commands.js'
+import { CASE_PHASES } from '../core/case/phase.js'
+import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES } from '../core/case/types.js'
 import { COMPONENT_STATUSES } from '../core/component/types.js'
 import {
   BRIDGE_METHODS,
+  LIGHT_ORDER,
   type BridgeArgs,
   type BridgeMethod,
+  type CaseCommandInput,
+  type CaseFilter,
+  type CaseListQuery,
+  type NewCaseInput,
   type Result,
   type SettingsPatch,
 } from '../electron/contract.js'
@@ -127,6 +136,152 @@ const VALIDATORS: { readonly [M in BridgeMethod]: (args: unknown[]) => BridgeArg
       },
     ]
   },
+  'auth.session': (a) => (arity(a, 0, 0), []),
+  'auth.signIn': (a) => (
+    arity(a, 2, 2),
+    [nonEmpty(string(a[0], 'username', 64), 'username'), nonEmpty(string(a[1], 'password', 256), 'password')]
+  ),
+  'auth.signOut': (a) => (arity(a, 0, 0), []),
+  'cases.list': (a) => (arity(a, 1, 1), [caseListQuery(a[0])]),
+  'cases.layer': (a) => (arity(a, 1, 1), [caseFilter(a[0], 'filter', FILTER_KEYS)]),
+  'cases.gridCounts': (a) => (arity(a, 1, 1), [caseFilter(a[0], 'filter', FILTER_KEYS)]),
+  'cases.get': (a) => (arity(a, 1, 1), [uuid(a[0], 'id')]),
+  'cases.photo': (a) => (
+    arity(a, 1, 1),
+    [pattern(a[0], 'photoId', /^[0-9a-f]{64}$/, 'a photo id (64 hex digits)')]
+  ),
+  'commands.submit': (a) => (arity(a, 1, 1), [caseCommand(a[0])]),
+  'commands.status': (a) => (arity(a, 0, 0), []),
+  'commands.dismiss': (a) => (arity(a, 1, 1), [uuid(a[0], 'clientId')]),
+  'commands.flush': (a) => (arity(a, 0, 0), []),
+}
+
+const FILTER_KEYS = [
+  'phases',
+  'statuses',
+  'categories',
+  'sources',
+  'unitIds',
+  'lights',
+  'hazardOnly',
+  'from',
+  'to',
+  'bbox',
+  'text',
+] as const
+
+function caseListQuery(value: unknown): CaseListQuery {
+  const q = caseFilter(value, 'query', [...FILTER_KEYS, 'sort', 'limit', 'offset'])
+  const o = value as Record<string, unknown>
+  return {
+    ...q,
+    ...(o.sort !== undefined
+      ? { sort: oneOf(o.sort, ['deadline', 'newest', 'updated'] as const, 'query.sort') }
+      : {}),
+    ...(o.limit !== undefined ? { limit: integer(o.limit, 'query.limit', 1, 2_000) } : {}),
+    ...(o.offset !== undefined ? { offset: integer(o.offset, 'query.offset', 0, 10_000_000) } : {}),
+  }
+}
+
+/** Validates a case filter (every field optional, none unknown). */
+function caseFilter(value: unknown, what: string, allowed: readonly string[]): CaseFilter {
+  const o = options(value, what, allowed)
+  const list = <T extends string>(key: string, values: readonly T[]): T[] =>
+    array(o[key], `${what}.${key}`, values.length).map((v, i) => oneOf(v, values, `${what}.${key}[${i}]`))
+  return {
+    ...(o.phases !== undefined ? { phases: list('phases', CASE_PHASES) } : {}),
+    ...(o.statuses !== undefined ? { statuses: list('statuses', CASE_STATUSES) } : {}),
+    ...(o.categories !== undefined
+      ? { categories: stringArray(o.categories, `${what}.categories`, 500, 60) }
+      : {}),
+    ...(o.sources !== undefined ? { sources: list('sources', CASE_SOURCES) } : {}),
+    ...(o.unitIds !== undefined ? { unitIds: stringArray(o.unitIds, `${what}.unitIds`, 500, 100) } : {}),
+    ...(o.lights !== undefined ? { lights: list('lights', LIGHT_ORDER) } : {}),
+    ...(o.hazardOnly !== undefined ? { hazardOnly: bool(o.hazardOnly, `${what}.hazardOnly`) } : {}),
+    ...(o.from !== undefined ? { from: isoTime(o.from, `${what}.from`) } : {}),
+    ...(o.to !== undefined ? { to: isoTime(o.to, `${what}.to`) } : {}),
+    ...(o.bbox !== undefined ? { bbox: bbox(o.bbox, `${what}.bbox`) } : {}),
+    ...(o.text !== undefined ? { text: string(o.text, `${what}.text`, 200) } : {}),
+  }
+}
+
+const NEW_CASE_KEYS = [
+  'lon',
+  'lat',
+  'categoryKey',
+  'conditionId',
+  'urgency',
+  'source',
+  'address',
+  'description',
+  'reporterName',
+  'reporterContact',
+  'componentId',
+] as const
+
+/**
+ * Validates a command for the outbox: a new case's fields as the central API takes them, or an action
+ * whose payload core's parseCommand accepts (the same check the central API makes), naming the field.
+ */
+function caseCommand(value: unknown): CaseCommandInput {
+  const c = options(value, 'command', [
+    'kind',
+    'input',
+    'caseId',
+    'caseClientId',
+    'version',
+    'action',
+    'payload',
+  ])
+  const kind = oneOf(c.kind, ['create', 'action'] as const, 'command.kind')
+  if (kind === 'create') {
+    options(value, 'command', ['kind', 'input'])
+    const i = options(c.input, 'command.input', NEW_CASE_KEYS)
+    const opt = <K extends keyof NewCaseInput>(
+      key: K,
+      check: (v: unknown, what: string) => NewCaseInput[K],
+    ) => (i[key] !== undefined ? { [key]: check(i[key], `command.input.${key}`) } : {})
+    const input: NewCaseInput = {
+      lon: lon(i.lon, 'command.input.lon'),
+      lat: lat(i.lat, 'command.input.lat'),
+      categoryKey: nonEmpty(
+        string(i.categoryKey, 'command.input.categoryKey', 60),
+        'command.input.categoryKey',
+      ),
+      ...opt('conditionId', (v, w) => nonEmpty(string(v, w, 60), w)),
+      ...opt('urgency', (v, w) => oneOf(v, URGENCIES, w)),
+      ...opt('source', (v, w) => oneOf(v, CASE_SOURCES, w)),
+      ...opt('address', (v, w) => string(v, w, 500)),
+      ...opt('description', (v, w) => string(v, w, 4_000)),
+      ...opt('reporterName', (v, w) => string(v, w, 100)),
+      ...opt('reporterContact', (v, w) => string(v, w, 100)),
+      ...opt('componentId', (v, w) => pattern(v, w, /^\d{16,17}$/, 'a 16- or 17-digit component id')),
+    }
+    return { kind, input }
+  }
+  options(value, 'command', ['kind', 'caseId', 'caseClientId', 'version', 'action', 'payload'])
+  if ((c.caseId === undefined) === (c.caseClientId === undefined))
+    throw new BadArgument('command: name the case by exactly one of caseId and caseClientId')
+  const action = oneOf(c.action, CASE_ACTIONS, 'command.action')
+  const payload = options(c.payload, 'command.payload', Object.keys(c.payload ?? {}))
+  for (const key of ['action', 'version'])
+    if (key in payload) throw new BadArgument(`command.payload.${key} is not a payload field`)
+  const parsed = parseCommand({ ...payload, action })
+  if (!parsed.ok) throw new BadArgument(`command.payload.${parsed.issue.field}: ${parsed.issue.message}`)
+  const known = new Set(Object.keys(parsed.command))
+  for (const key of Object.keys(payload))
+    if (!known.has(key)) throw new BadArgument(`command.payload.${key} is not a field of ${action}`)
+  const version = c.version === undefined ? undefined : integer(c.version, 'command.version', 1, 2 ** 31 - 1)
+  if (c.caseId !== undefined && version === undefined)
+    throw new BadArgument('command.version: the version the action was decided on is required')
+  return {
+    kind,
+    ...(c.caseId !== undefined ? { caseId: uuid(c.caseId, 'command.caseId') } : {}),
+    ...(c.caseClientId !== undefined ? { caseClientId: uuid(c.caseClientId, 'command.caseClientId') } : {}),
+    ...(version !== undefined ? { version } : {}),
+    action,
+    payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
+  }
 }
 
 const SETTINGS_KEYS = [
@@ -136,6 +291,7 @@ const SETTINGS_KEYS = [
   'tiandituMatrixSet',
   'customBasemapUrl',
   'customBasemapProjection',
+  'closedCaseDays',
 ] as const
 
 /** Validates a settings patch (every key optional, none unknown). */
@@ -167,6 +323,8 @@ export function settingsPatch(value: unknown): SettingsPatch {
       'patch.customBasemapProjection',
     )
   }
+  if (o.closedCaseDays !== undefined)
+    out.closedCaseDays = integer(o.closedCaseDays, 'patch.closedCaseDays', 0, 3650)
   return out
 }
 
@@ -219,6 +377,22 @@ function string(value: unknown, what: string, max: number): string {
 function pattern(value: unknown, what: string, re: RegExp, description: string): string {
   const text = string(value, what, 200)
   if (!re.test(text)) throw new BadArgument(`${what} must be ${description}, got "${text.slice(0, 40)}"`)
+  return text
+}
+
+function nonEmpty(text: string, what: string): string {
+  if (text.trim() === '') throw new BadArgument(`${what} must not be empty`)
+  return text
+}
+
+function uuid(value: unknown, what: string): string {
+  return pattern(value, what, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID')
+}
+
+function isoTime(value: unknown, what: string): string {
+  const text = string(value, what, 40)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(Date.parse(text)))
+    throw new BadArgument(`${what} must be an ISO 8601 time, got "${text}"`)
   return text
 }
 

@@ -10,7 +10,8 @@ import { COMPONENT_STATUSES } from '../core/component/types.js'
 import type { Region, UnitGrid } from '../core/region/types.js'
 import type { ResponsibleUnit, RoutingRule } from '../core/routing/types.js'
 import { isUnitType } from '../core/routing/unit-type.js'
-import type { SyncEntity } from '../electron/contract.js'
+import type { CaseRecord, SyncEntity } from '../electron/contract.js'
+import { CaseFormatError, parseCaseRecord } from './case-record.js'
 
 /** Every entity the feed carries, in the order a fresh store wants them. */
 export const SYNC_ENTITIES: readonly SyncEntity[] = [
@@ -20,6 +21,7 @@ export const SYNC_ENTITIES: readonly SyncEntity[] = [
   'responsible_unit',
   'routing_rule',
   'component',
+  'case',
 ]
 
 /** One change as the feed returns it. */
@@ -84,6 +86,8 @@ export interface EntityRecords {
   readonly responsible_unit: ResponsibleUnit
   readonly routing_rule: RoutingRule
   readonly component: StoredComponent
+  /** 案卷 — only in the feed of a signed-in desk, leader or administrator account. */
+  readonly case: CaseRecord
 }
 
 /** A change ready to apply: an upsert with its record, or a tombstone. */
@@ -122,12 +126,14 @@ export function toLocalChange(change: FeedChange): LocalChange {
   try {
     return { entity, op: 'upsert', id: change.id, value: RECORD_PARSERS[entity](change.data) } as LocalChange
   } catch (error) {
-    if (error instanceof FeedFormatError) throw new FeedFormatError(`${where}: ${error.message}`)
+    if (error instanceof FeedFormatError || error instanceof CaseFormatError)
+      throw new FeedFormatError(`${where}: ${error.message}`)
     throw error
   }
 }
 
 const RECORD_PARSERS: { readonly [E in SyncEntity]: (data: unknown) => EntityRecords[E] } = {
+  case: parseCaseRecord,
   region(data) {
     const f = object(data, 'data')
     const p = object(f.properties, 'properties')

@@ -4,14 +4,17 @@
  * whose raw-insert baseline must build exactly the same tables.
  */
 import type { BindParams, Database } from 'sql.js'
-import type { SyncEntity } from '../electron/contract.js'
+import type { CaseRecord, SyncEntity } from '../electron/contract.js'
+import { caseColumns } from './case-record.js'
 import type { LocalChange } from './feed-records.js'
 
 /** Bump when the local schema changes: the store then starts empty and syncs from scratch. */
-export const SCHEMA_VERSION = '3'
+export const SCHEMA_VERSION = '4'
 
 /**
- * The local schema. Components are a WITHOUT ROWID table keyed by id: one b-tree, no separate index. A rowid
+ * The local schema. Cases are a rowid table: their record JSON is a few kilobytes, and SQLite advises
+ * against WITHOUT ROWID for rows that large; the filter columns beside it let the in-memory index and
+ * pruning work without parsing JSON. Components are a WITHOUT ROWID table keyed by id: one b-tree, no separate index. A rowid
  * table with a unique index on the id was measured too (1,000,000 components of the large city): 5-15 %
  * faster to fill, but a 10 % larger file and a slower full scan, which every start pays; sorting each page
  * by key before applying it (local-store.ts) gained far more, 2-3x.
@@ -27,6 +30,11 @@ create table if not exists routing_rule (id text primary key, data text not null
 create table if not exists component (id text primary key, edition text not null, category text not null, name text not null,
   status text not null, lon real not null, lat real not null, grid_id text not null, owner_unit_id text, maintainer_unit_id text,
   initial_date text not null, change_date text, data_source text not null, note text) without rowid;
+create table if not exists case_record (id text primary key, number text not null, version integer not null,
+  status text not null, phase text not null, category text not null, source text not null, unit_id text,
+  light text not null, hazard integer not null, lon real not null, lat real not null, grid_id text,
+  created_ms real not null, updated_ms real not null, closed_ms real, data text not null);
+create index if not exists case_record_closed on case_record (closed_ms) where closed_ms is not null;
 `
 
 /** Table and key column of each entity. */
@@ -37,11 +45,34 @@ export const TABLES: Readonly<Record<SyncEntity, { readonly table: string; reado
   responsible_unit: { table: 'responsible_unit', key: 'id' },
   routing_rule: { table: 'routing_rule', key: 'id' },
   component: { table: 'component', key: 'id' },
+  case: { table: 'case_record', key: 'id' },
 }
+
+const CASE_COLUMNS =
+  'id, number, version, status, phase, category, source, unit_id, light, hazard, lon, lat, grid_id, created_ms, updated_ms, closed_ms, data'
+const CASE_SETS = CASE_COLUMNS.split(', ')
+  .slice(1)
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')
+
+/**
+ * A case in one statement, never back to an older version: a case an applied command stored at once may meet
+ * the feed's older copy in a page read just before the command (the deadline sweep's light changes keep the
+ * version: equal wins). One upsert binds the record's JSON once; insert-or-ignore then update bound it twice
+ * and measured 1.5-2x slower for pages that are mostly updates. Case counts come from count(*) instead, cheap
+ * at case numbers.
+ */
+export const CASE_UPSERT =
+  `insert into case_record (${CASE_COLUMNS}) values (${CASE_COLUMNS.split(',')
+    .map(() => '?')
+    .join(', ')}) ` +
+  `on conflict (id) do update set ${CASE_SETS} where excluded.version >= case_record.version`
 
 // Insert-or-ignore then update (instead of one upsert) tells new rows from replaced ones, which keeps the
 // row counts exact without a count(*) over a million rows after every page.
-export const WRITES: Readonly<Record<SyncEntity, { readonly insert: string; readonly update: string }>> = {
+export const WRITES: Readonly<
+  Record<Exclude<SyncEntity, 'case'>, { readonly insert: string; readonly update: string }>
+> = {
   region: {
     insert:
       'insert or ignore into region (code, level, name, name_en, parent_code, geometry) values (?, ?, ?, ?, ?, ?)',
@@ -104,9 +135,35 @@ export function rowOf(change: Extract<LocalChange, { op: 'upsert' }>): BindParam
         c.note,
       ]
     }
+    case 'case':
+      return caseRow(change.value)
     default:
       return [change.id, JSON.stringify(change.value)]
   }
+}
+
+/** The column values of a case, in the order of {@link CASE_UPSERT}. */
+export function caseRow(r: CaseRecord): BindParams {
+  const c = caseColumns(r)
+  return [
+    r.id,
+    r.number,
+    r.version,
+    r.status,
+    c.phase,
+    r.categoryKey,
+    r.source,
+    c.unitId,
+    r.light.color,
+    c.hazard ? 1 : 0,
+    r.location.lon,
+    r.location.lat,
+    r.location.gridId,
+    c.createdMs,
+    c.updatedMs,
+    Number.isNaN(c.closedMs) ? null : c.closedMs,
+    JSON.stringify(r),
+  ]
 }
 
 /**

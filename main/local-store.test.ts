@@ -53,6 +53,7 @@ describe('local store', () => {
       responsible_unit: 0,
       routing_rule: 0,
       component: 2,
+      case: 0,
     })
     assert.equal(again.regions()[0]!.name, '海陵区')
     assert.deepEqual(again.component('3212020101000002'), sampleComponent('3212020101000002', 119.96, 32.46))

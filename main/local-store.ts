@@ -4,6 +4,8 @@ import { dirname } from 'node:path'
 import initSqlJs, { type BindParams, type Database, type SqlJsStatic } from 'sql.js'
 import {
   byEntityAndId,
+  CASE_UPSERT,
+  caseRow,
   LOCAL_SCHEMA,
   rowOf,
   SCHEMA_VERSION,
@@ -14,7 +16,7 @@ import {
 import type { Region, UnitGrid } from '../core/region/types.js'
 import type { ResponsibleUnit, RoutingRule } from '../core/routing/types.js'
 import type { ComponentStatus } from '../core/component/types.js'
-import type { SyncEntity } from '../electron/contract.js'
+import type { CaseRecord, SyncEntity } from '../electron/contract.js'
 import { removeStaleTemps } from './atomic-file.js'
 import { createDbFileWriter, type DbFileWriter } from './db-file-writer.js'
 import { SYNC_ENTITIES, type LocalChange, type StoredClass, type StoredComponent } from './feed-records.js'
@@ -22,14 +24,18 @@ import type { Log } from './log.js'
 
 /**
  * A sync stream: a slice of the feed with its own cursor. Reference data (grids, regions, units, rules,
- * catalog) is pulled before the million components, so lookups work early in a first sync.
+ * catalog) is pulled before the million components, so lookups work early in a first sync. Cases are a
+ * stream of their own because only a signed-in desk, leader or administrator may read them: its cursor
+ * belongs to the account that read it (meta `cases:userId`), and is reset with the cases when another
+ * account signs in.
  */
-export type SyncStream = 'reference' | 'components'
+export type SyncStream = 'reference' | 'components' | 'cases'
 
 /** The entities of each stream. */
 export const STREAM_ENTITIES: Readonly<Record<SyncStream, readonly SyncEntity[]>> = {
   reference: ['catalog_class', 'region', 'unit_grid', 'responsible_unit', 'routing_rule'],
   components: ['component'],
+  cases: ['case'],
 }
 
 /** The columns of a component that the map layer holds in memory. */
@@ -75,6 +81,20 @@ export interface LocalStore {
   component(id: string): StoredComponent | undefined
   /** Components whose id starts with `prefix`, in id order. */
   componentsWithPrefix(prefix: string, limit: number): StoredComponent[]
+  /** One case's record. */
+  caseRecord(id: string): CaseRecord | undefined
+  /** Visits every stored case (in storage order). */
+  eachCase(visit: (r: CaseRecord) => void): void
+  /**
+   * Stores cases the central API just answered with (an applied command, a fresh read) without moving the
+   * cases cursor: the feed brings the same version later. An older version than the stored one is
+   * ignored; returns the ids written.
+   */
+  upsertCases(records: readonly CaseRecord[]): string[]
+  /** Deletes closed cases closed before `beforeMs` (epoch ms); returns their ids. */
+  pruneClosedCases(beforeMs: number): string[]
+  /** Drops every case and the cases cursor (another account signed in); returns the ids dropped. */
+  resetCases(): string[]
   /** Drops every record and cursor (a new schema, or a central server that lost its feed). */
   reset(): void
   /** Schedules a snapshot (debounced). */
@@ -172,10 +192,9 @@ function createStore(
   let closed = false
   let stats: PersistStats = { writes: 0, lastExportMs: 0, lastWriteMs: 0, lastBytes: 0 }
 
+  const countOf = (table: string) => Number(db.exec(`select count(*) from ${table}`)[0]?.values[0]?.[0] ?? 0)
   const counts = {} as Record<SyncEntity, number>
-  for (const entity of SYNC_ENTITIES) {
-    counts[entity] = Number(db.exec(`select count(*) from ${TABLES[entity].table}`)[0]?.values[0]?.[0] ?? 0)
-  }
+  for (const entity of SYNC_ENTITIES) counts[entity] = countOf(TABLES[entity].table)
 
   function all<T>(sql: string, params: BindParams | undefined, map: (row: unknown[]) => T): T[] {
     const stmt = db.prepare(sql)
@@ -294,6 +313,10 @@ function createStore(
               continue
             }
             const row = rowOf(change)
+            if (change.entity === 'case') {
+              stmt(CASE_UPSERT).run(row)
+              continue
+            }
             stmt(WRITES[change.entity].insert).run(row)
             if (db.getRowsModified() === 1) delta[change.entity]++
             else stmt(WRITES[change.entity].update).run(row)
@@ -304,6 +327,7 @@ function createStore(
         for (const s of prepared.values()) s.free()
       }
       for (const entity of SYNC_ENTITIES) counts[entity] += delta[entity]
+      if (allowed.includes('case')) counts.case = countOf('case_record')
     },
     counts: () => ({ ...counts }),
     regions: () =>
@@ -370,6 +394,53 @@ function createStore(
         [prefix, `${prefix}\uffff`, limit],
         componentFrom,
       ),
+    caseRecord: (id) =>
+      all(
+        'select data from case_record where id = ?',
+        [id],
+        (r) => JSON.parse(r[0] as string) as CaseRecord,
+      )[0],
+    eachCase(visit) {
+      const stmt = db.prepare('select data from case_record')
+      try {
+        while (stmt.step()) visit(JSON.parse(stmt.get()[0] as string) as CaseRecord)
+      } finally {
+        stmt.free()
+      }
+    },
+    upsertCases(records) {
+      const written: string[] = []
+      if (records.length === 0) return written
+      const upsert = db.prepare(CASE_UPSERT)
+      try {
+        transaction(() => {
+          for (const r of records) {
+            upsert.run(caseRow(r))
+            if (db.getRowsModified() === 1) written.push(r.id)
+          }
+        })
+      } finally {
+        upsert.free()
+      }
+      counts.case = countOf('case_record')
+      return written
+    },
+    pruneClosedCases(beforeMs) {
+      const ids = all('select id from case_record where closed_ms < ?', [beforeMs], (r) => r[0] as string)
+      if (ids.length === 0) return ids
+      transaction(() => db.run('delete from case_record where closed_ms < ?', [beforeMs]))
+      counts.case -= ids.length
+      return ids
+    },
+    resetCases() {
+      const ids = all('select id from case_record', undefined, (r) => r[0] as string)
+      transaction(() => {
+        db.run('delete from case_record')
+        db.run("delete from meta where key = 'cursor:cases'")
+      })
+      counts.case = 0
+      return ids
+    },
     reset() {
       transaction(() => {
         for (const entity of SYNC_ENTITIES) db.run(`delete from ${TABLES[entity].table}`)

@@ -14,7 +14,10 @@ export interface SettingsService {
   onChange(listener: (settings: Settings) => void): () => void
 }
 
-/** Settings of a fresh install: Chinese UI, 天地图 vector in the CGCS2000 grid (needs a token), no custom map. */
+/**
+ * Settings of a fresh install: Chinese UI, 天地图 vector in the CGCS2000 grid (needs a token), no custom map,
+ * closed cases kept locally for 30 days.
+ */
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   language: 'zh-CN',
   basemap: 'tianditu-vec',
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   tiandituMatrixSet: 'c',
   customBasemapUrl: '',
   customBasemapProjection: 'EPSG:3857',
+  closedCaseDays: 30,
 })
 
 /**

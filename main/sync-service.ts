@@ -8,6 +8,8 @@ export interface SyncService {
   status(): SyncStatus
   /** Runs to the end of the feed (joins the current run if one is going); resolves with the final status. */
   run(): Promise<SyncStatus>
+  /** Runs now, or once more right after the current run (e.g. after a sign-in, for the cases stream). */
+  runSoon(): Promise<SyncStatus>
   /** Runs again every `intervalMs` while the workstation is open. */
   startPolling(intervalMs: number): void
   /** Listens to status changes (throttled while pages stream in). */
@@ -21,6 +23,19 @@ export interface PageApplied {
   readonly stream: SyncStream
   readonly cursor: string
   readonly changes: readonly LocalChange[]
+}
+
+/**
+ * What the cases stream needs from the session: the case feed is read with the signed-in account's bearer
+ * token, only while that account may see every case.
+ */
+export interface CaseFeedAccess {
+  /** The token to read the case feed with, or undefined to skip the cases stream (signed out, no access). */
+  token(): string | undefined
+  /** The central API refused the token (401): the session ends. */
+  unauthorized(message: string): void
+  /** Epoch ms: closed cases closed before this are not stored (settings.closedCaseDays). */
+  closedBefore(): number
 }
 
 /** Options of {@link createSyncService}. */
@@ -39,12 +54,18 @@ export interface SyncServiceOptions {
   readonly onRunEnd?: (status: SyncStatus) => void
   /** Per-page timeout; default 120 s. */
   readonly timeoutMs?: number
+  /** The cases stream; absent: reference data and components only. */
+  readonly cases?: CaseFeedAccess
 }
 
-const STREAMS: readonly SyncStream[] = ['reference', 'components']
+// Cases before components: a desk's first sync should show its cases before a million map points are in.
+const STREAMS: readonly SyncStream[] = ['reference', 'cases', 'components']
 const STATUS_THROTTLE_MS = 250
 const RETRIES = 3
 const RETRY_DELAY_MS = 300
+
+/** A refusal of the case feed: the session ends (401) or the account lost case access (403). */
+class CaseFeedRefused extends Error {}
 
 class CentralError extends Error {
   constructor(
@@ -82,7 +103,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return {
       state,
       phase: dataAsOf ? 'incremental' : 'initial',
-      cursor: `${store.cursor('reference')}/${store.cursor('components')}`,
+      cursor: `${store.cursor('reference')}/${store.cursor('components')}/${store.cursor('cases')}`,
       dataAsOf,
       applied,
       startedAt,
@@ -107,8 +128,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     for (const l of listeners) l(s)
   }
 
-  async function fetchPage(stream: SyncStream, since: string) {
+  async function fetchPage(stream: SyncStream, since: string, token?: string) {
     const url = `${base}/api/v1/sync/changes?since=${since}&limit=${pageSize}&entities=${STREAM_ENTITIES[stream].join(',')}`
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (token) headers.authorization = `Bearer ${token}`
     let response: Response | undefined
     // A GET of a page is idempotent: a reset connection (a keep-alive socket the server closed while this
     // side was busy applying the previous page) is retried before the run is called off.
@@ -116,7 +139,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       try {
         response = await doFetch(url, {
           signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
-          headers: { accept: 'application/json' },
+          headers,
         })
       } catch (error) {
         if (attempt < RETRIES) {
@@ -128,6 +151,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           `central API at ${base} is unreachable: ${(error as Error).cause ?? (error as Error).message}`,
         )
       }
+    }
+    if (token && (response.status === 401 || response.status === 403)) {
+      const text = await response.text().catch(() => '')
+      if (response.status === 401)
+        options.cases?.unauthorized(`the central API refused the session: ${text.slice(0, 200)}`)
+      throw new CaseFeedRefused(`the case feed answered ${response.status}: ${text.slice(0, 200)}`)
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '')
@@ -147,19 +176,32 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const started = performance.now()
     try {
       for (const stream of STREAMS) {
-        for (;;) {
-          if (stopping) return status()
-          const since = store.cursor(stream)
-          const page = await fetchPage(stream, since)
-          const changes = page.changes.map(toLocalChange)
-          if (changes.length > 0 || page.cursor !== since) {
-            store.applyPage(stream, changes, page.cursor)
-            store.persistSoon()
+        // The token is fixed for the stream's run: a page read under one account is never applied after
+        // another signed in (which resets the cases and their cursor).
+        const token = stream === 'cases' ? options.cases?.token() : undefined
+        if (stream === 'cases' && !token) continue
+        try {
+          for (;;) {
+            if (stopping) return status()
+            if (token && options.cases?.token() !== token) break
+            const since = store.cursor(stream)
+            const page = await fetchPage(stream, since, token)
+            if (token && options.cases?.token() !== token) break
+            let changes = page.changes.map(toLocalChange)
+            if (stream === 'cases') changes = withoutOldClosed(changes, options.cases!.closedBefore())
+            if (changes.length > 0 || page.cursor !== since) {
+              store.applyPage(stream, changes, page.cursor)
+              store.persistSoon()
+            }
+            applied += changes.length
+            await options.onPage?.({ stream, cursor: page.cursor, changes })
+            emit(false)
+            if (!page.hasMore) break
           }
-          applied += changes.length
-          await options.onPage?.({ stream, cursor: page.cursor, changes })
-          emit(false)
-          if (!page.hasMore) break
+        } catch (error) {
+          // Reference data and components are public: a refused case feed skips only its own stream.
+          if (!(error instanceof CaseFeedRefused)) throw error
+          log.warn(`cases not synced: ${error.message}`)
         }
       }
       store.setMeta({ dataAsOf: now().toISOString() })
@@ -192,6 +234,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return final
   }
 
+  let again: Promise<SyncStatus> | undefined
   const service: SyncService = {
     status,
     run() {
@@ -199,6 +242,14 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         current = undefined
       })
       return current
+    },
+    runSoon() {
+      if (!current) return service.run()
+      again ??= current.then(() => {
+        again = undefined
+        return stopping ? status() : service.run()
+      })
+      return again
     },
     startPolling(intervalMs) {
       if (poll) clearInterval(poll)
@@ -219,6 +270,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
   }
   return service
+}
+
+/**
+ * 结案保留期 — an upsert of a case closed before `closedBefore` becomes a tombstone: the store never holds
+ * it (and drops the copy it had), the in-memory index follows the same change.
+ */
+export function withoutOldClosed(changes: LocalChange[], closedBefore: number): LocalChange[] {
+  return changes.map((c) =>
+    c.entity === 'case' &&
+    c.op === 'upsert' &&
+    c.value.closedAt !== null &&
+    Date.parse(c.value.closedAt) < closedBefore
+      ? { entity: 'case', op: 'delete', id: c.id }
+      : c,
+  )
 }
 
 /** The entities a page touched, for the `data-changed` event. */

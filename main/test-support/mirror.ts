@@ -40,7 +40,9 @@ export async function assertMirrors(store: LocalStore, db: Kysely<Database>): Pr
     sorted(components.map((c) => `${c.id} ${c.status} ${c.lon} ${c.lat} ${c.grid_id}`)),
     'components',
   )
-  assert.deepEqual(store.counts(), {
+  // Cases come with a signed-in desk account's feed only; they are compared by the case tests.
+  const { case: _cases, ...reference } = store.counts()
+  assert.deepEqual(reference, {
     catalog_class: classes.length,
     region: regions.length,
     unit_grid: grids.length,

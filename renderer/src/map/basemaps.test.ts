@@ -14,6 +14,7 @@ const settings = (patch: Partial<Settings>): Settings => ({
   tiandituMatrixSet: 'c',
   customBasemapUrl: '',
   customBasemapProjection: 'EPSG:3857',
+  closedCaseDays: 30,
   ...patch,
 })
 
