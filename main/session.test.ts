@@ -29,7 +29,8 @@ let n = 0
 const freshDir = () => join(root, `d${n++}`)
 
 before(async () => {
-  central = await startTestCentral()
+  // A short demo history: the accounts below find cases to sync, read and lose.
+  central = await startTestCentral({ demoCases: 40 })
 })
 after(async () => {
   await central?.close()

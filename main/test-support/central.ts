@@ -20,10 +20,13 @@ export interface TestCentral {
   close(): Promise<void>
 }
 
-/** Starts a seeded central API over HTTP. */
-export async function startTestCentral(): Promise<TestCentral> {
+/**
+ * Starts a seeded central API over HTTP: the demo city and its accounts, and `demoCases` cases of the demo
+ * history (default none: tests that need cases file their own or ask for a short history).
+ */
+export async function startTestCentral(options: { readonly demoCases?: number } = {}): Promise<TestCentral> {
   const open = await openTestDatabase({ name: 'pglite' })
-  const counts = await seedDemoCity(open.db)
+  const counts = await seedDemoCity(open.db, undefined, {}, { cases: options.demoCases ? { count: options.demoCases } : false })
   const photosDir = mkdtempSync(join(tmpdir(), 'cityloop-central-photos-'))
   const app = await buildApp({ db: open.db, databaseEngine: open.engine, photosDir })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
