@@ -6,8 +6,9 @@
  *
  * Environment: BENCH_POINTS (lookup points, default 1,000,000), BENCH_COMPONENTS (import rows, default
  * 100,000), BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL (first one set is used for PostgreSQL),
- * BENCH_ONLY (comma-separated sections: lookup, import, cases, sync, render; default all), BENCH_RENDER=0 (skip the
- * Chromium render bench on the large city).
+ * BENCH_ONLY (comma-separated sections: lookup, import, cases, sync, render, case-sync; default all), BENCH_RENDER=0 (skip the
+ * Chromium render bench on the large city), BENCH_ONLY=heatmap / BENCH_HEATMAP=1 / --heatmap (the case heatmap
+ * bench, bench/heatmap.ts; not run by default), BENCH_HEATMAP_CASES (default 1,000,000), BENCH_CASE_CHANGES (case sync bench, default 1,000,000).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,7 +22,9 @@ import { benchImport, openBenchDatabase, type Backend } from './import.js'
 import { benchLookup, type Disagreement } from './lookup.js'
 import { benchCases, caseMeasurements } from './cases.js'
 import { benchSync, syncMeasurements, type SyncedCity } from './sync.js'
+import { benchCaseSync, caseSyncMeasurements } from './case-sync.js'
 import { benchRender, renderMeasurements } from './render.js'
+import { benchHeatmap, heatmapMeasurements } from './heatmap.js'
 import {
   formatReport,
   machineInfo,
@@ -66,6 +69,16 @@ try {
       ...syncMeasurements(await benchSync({ log: progress, ...(render ? { afterSync: renderBenchmarks } : {}) }), 'large'),
     )
   }
+  // The workstation's case stream: 1,000,000 case changes through the page-apply path vs a raw sql.js insert.
+  if (runs('case-sync'))
+    measurements.push(
+      ...caseSyncMeasurements(
+        await benchCaseSync({ changes: envCount('BENCH_CASE_CHANGES', 1_000_000), log: progress }),
+      ),
+    )
+  // The case heatmap against a bare OpenLayers page: minutes in SwiftShader, so only when asked.
+  if (ONLY?.includes('heatmap') || process.env.BENCH_HEATMAP === '1' || process.argv.includes('--heatmap')) await heatmapBenchmarks()
+  else measurements.push({ name: 'heatmap filter → frame', note: 'skipped: BENCH_ONLY=heatmap, BENCH_HEATMAP=1 or --heatmap runs it (~15 min)' })
   const report = finish()
   console.log('\n' + formatReport(report))
   console.log(`\nwritten ${writeReport(report)}`)
@@ -163,6 +176,15 @@ async function renderBenchmarks(synced: SyncedCity): Promise<void> {
     await web.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+// The case heatmap in headless Chromium against a bare OpenLayers page (issue 5's goal: a filter change or
+// playback step recomputes in < 200 ms for 1,000,000 cases). The bare page needs minutes to draw a million
+// kernels in SwiftShader, so it runs only when asked.
+async function heatmapBenchmarks(): Promise<void> {
+  if (!ensureRendererBuilt(progress)) throw new Error('the renderer does not build')
+  const cases = envCount('BENCH_HEATMAP_CASES', 1_000_000)
+  measurements.push(...heatmapMeasurements(await benchHeatmap({ cases, log: progress })))
 }
 
 function finish(): BenchReport {

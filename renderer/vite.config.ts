@@ -34,6 +34,8 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('index.html', import.meta.url)),
         bare: fileURLToPath(new URL('bench/bare.html', import.meta.url)),
+        heatmap: fileURLToPath(new URL('bench/heatmap.html', import.meta.url)),
+        cases: fileURLToPath(new URL('bench/cases.html', import.meta.url)),
       },
     },
   },

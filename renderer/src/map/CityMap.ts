@@ -23,6 +23,8 @@ import Zoom from 'ol/control/Zoom.js'
 import Attribution from 'ol/control/Attribution.js'
 import { transform, transformExtent } from 'ol/proj.js'
 import type { Extent } from 'ol/extent.js'
+import type { Coordinate } from 'ol/coordinate.js'
+import type { Pixel } from 'ol/pixel.js'
 import type Control from 'ol/control/Control.js'
 import LayerSwitcher from 'ol-ext/control/LayerSwitcher.js'
 import LegendControl from 'ol-ext/control/Legend.js'
@@ -49,6 +51,17 @@ export interface MapState {
   readonly zoom: number
   readonly components?: ComponentLoadInfo
   readonly grids?: GridLoadInfo
+}
+
+/**
+ * A click offered to the layers added on top of the map (the case layers) before it becomes a {@link MapPick};
+ * a handler returns true when the click was its own (a case point, a cluster), and the lookup then stays quiet.
+ */
+export interface MapClick {
+  /** In the view projection. */
+  readonly coordinate: Coordinate
+  readonly pixel: Pixel
+  readonly lonLat: LonLat
 }
 
 /** Options of {@link CityMap}. */
@@ -90,6 +103,8 @@ export class CityMap {
   private settled_: ReturnType<typeof setTimeout> | undefined
   private pending_ = 0
   private firstRender_ = false
+  private readonly pickHandlers_: ((click: MapClick) => boolean)[] = []
+  private readonly legendExtras_: ((legend: Legend, t: (key: string) => string) => void)[] = []
 
   constructor(options: CityMapOptions) {
     registerCgcs2000()
@@ -148,6 +163,9 @@ export class CityMap {
     this.components.layer.on('change:visible', () => this.scheduleUpdate_(0))
     this.map.on('singleclick', (event) => {
       const lonLat = toLonLat(event.coordinate, this.projection_) as unknown as LonLat
+      // Layers added on top (the case layers) see the click first; one that takes it ends it there.
+      const click: MapClick = { coordinate: event.coordinate, pixel: event.pixel, lonLat }
+      if (this.pickHandlers_.some((handler) => handler(click))) return
       const componentId = this.components.idNear(event.coordinate, this.map.getView().getResolution() ?? 0, this.map.getView().getZoom() ?? 0)
       options.onPick?.(componentId ? { lonLat, componentId } : { lonLat })
     })
@@ -277,6 +295,44 @@ export class CityMap {
     return pixel ? [pixel[0]!, pixel[1]!] : null
   }
 
+  // ------------------------------------------------------------------------------------------------------
+  // Hooks for layers added on top of the map (renderer/src/cases/map/CaseLayers.ts).
+
+  /** Lets `handler` take a click before the lookup does (first added, first asked); returns the remover. */
+  addPickHandler(handler: (click: MapClick) => boolean): () => void {
+    this.pickHandlers_.push(handler)
+    return () => {
+      const at = this.pickHandlers_.indexOf(handler)
+      if (at >= 0) this.pickHandlers_.splice(at, 1)
+    }
+  }
+
+  /**
+   * Adds legend items after the workstation's own, filled again on each language switch and on
+   * {@link refreshLegend}; returns the remover.
+   */
+  addLegendItems(fill: (legend: Legend, t: (key: string) => string) => void): () => void {
+    this.legendExtras_.push(fill)
+    this.refreshLegend()
+    return () => {
+      const at = this.legendExtras_.indexOf(fill)
+      if (at >= 0) this.legendExtras_.splice(at, 1)
+      this.refreshLegend()
+    }
+  }
+
+  /** Rebuilds the legend (after an added layer changed what it shows). */
+  refreshLegend(): void {
+    fillLegend(this.legend_, this.t_)
+    for (const fill of this.legendExtras_) fill(this.legend_, this.t_)
+    this.legend_.refresh()
+  }
+
+  /** Reports an error of an added layer the way the map reports its own (the options' onError). */
+  reportError(message: string): void {
+    this.options_.onError?.(message)
+  }
+
   /** Frees the map's WebGL contexts and listeners. */
   dispose(): void {
     this.map.setTarget(undefined)
@@ -304,7 +360,7 @@ export class CityMap {
     this.components.layer.set('title', t('layers.components'))
     this.basemap_.set('title', t(String(this.basemap_.get('titleKey') ?? 'layers.basemap.none')))
     this.basemap_.getLayers().forEach((layer) => layer.set('title', t(String(layer.get('titleKey')))))
-    fillLegend(this.legend_, t)
+    this.refreshLegend()
     this.legendControl_.element.title = t('legend.title')
     this.switcher_.drawPanel()
   }

@@ -1,0 +1,225 @@
+/**
+ * @module renderer/cases/map/case-style
+ * 案件样式 — how cases look: the fill says the 环节 (seven phases, one colour each), the outer ring says the
+ * 亮灯 (yellow / red), a 第9条 safety hazard is a larger diamond; clusters take the colour of their worst
+ * light; the heatmap runs cool to hot; 高发网格 use a sequential scale. Everything here is data (flat styles,
+ * colours, numbers), so it is tested in Node; the OpenLayers style objects are made where they are drawn.
+ */
+import { CASE_PHASES, type CasePhase } from '../../../../core/case/phase.js'
+import type { LightColor } from '../../../../electron/contract.js'
+import type { FlatStyleLike } from 'ol/style/flat.js'
+import { LIGHTS } from './case-data.js'
+
+/** Feature properties of case points: phase, light and hazard (indices, as in the columns). */
+export const PROP_PHASE = 'phase'
+export const PROP_LIGHT = 'light'
+export const PROP_HAZARD = 'hazard'
+
+/** Fill colour of each phase, apart from each other and from the light rings on dark maps and imagery. */
+export const PHASE_COLORS: Readonly<Record<CasePhase, string>> = {
+  intake: '#38bdf8',
+  registered: '#818cf8',
+  dispatched: '#c084fc',
+  handling: '#fb923c',
+  checking: '#2dd4bf',
+  closed: '#4ade80',
+  ended: '#94a3b8',
+}
+
+/** Ring colour of each light: only yellow and red get a coloured ring; the rest a thin dark one. */
+export const LIGHT_RING: Readonly<Record<LightColor, string>> = {
+  none: 'rgba(11,18,32,0.85)',
+  green: 'rgba(11,18,32,0.85)',
+  yellow: '#facc15',
+  red: '#ef4444',
+}
+
+/** Cluster fill by its worst light. */
+export const CLUSTER_COLORS: Readonly<Record<LightColor, string>> = {
+  none: 'rgba(37,99,235,0.85)',
+  green: 'rgba(22,163,74,0.85)',
+  yellow: 'rgba(202,138,4,0.9)',
+  red: 'rgba(220,38,38,0.9)',
+}
+
+/** The hazard accent (pulse, countdown): a red apart from the red light ring. */
+export const HAZARD_COLOR = '#ff2d55'
+
+const byIndex = (prop: string, colors: readonly string[], fallback: string) => ['match', ['get', prop], ...colors.flatMap((c, i) => [i, c]), fallback]
+const phaseFill = () => byIndex(PROP_PHASE, CASE_PHASES.map((p) => PHASE_COLORS[p]), PHASE_COLORS.ended)
+
+/** Radius stops of a case disc by zoom (px). */
+export const POINT_RADIUS_STOPS: readonly (readonly [number, number])[] = [
+  [11, 2.5],
+  [14, 4.5],
+  [17, 7],
+  [19, 9],
+]
+/** Radius stops of a hazard diamond by zoom (px). */
+export const HAZARD_RADIUS_STOPS: readonly (readonly [number, number])[] = [
+  [10, 4.5],
+  [12, 6],
+  [14, 8.5],
+  [17, 12],
+  [19, 14],
+]
+
+/** A piecewise-linear curve of zoom, as the WebGL style's `interpolate` draws it. */
+export function interpolateStops(stops: readonly (readonly [number, number])[], zoom: number): number {
+  const first = stops[0]!
+  const last = stops[stops.length - 1]!
+  if (zoom <= first[0]) return first[1]
+  if (zoom >= last[0]) return last[1]
+  for (let i = 1; i < stops.length; i++) {
+    const [z1, v1] = stops[i]!
+    const [z0, v0] = stops[i - 1]!
+    if (zoom <= z1) return v0 + ((zoom - z0) / (z1 - z0)) * (v1 - v0)
+  }
+  return last[1]
+}
+
+/**
+ * WebGL flat style of case points: features carry `phase`, `light` and `hazard` (indices). Ordinary cases
+ * are discs; hazards, drawn after them, are diamonds with a white (or light-coloured) edge.
+ */
+export function casePointStyle(): FlatStyleLike {
+  const zoomCurve = (stops: readonly (readonly [number, number])[]) => ['interpolate', ['linear'], ['zoom'], ...stops.flat()]
+  const ring = byIndex(PROP_LIGHT, LIGHTS.map((l) => LIGHT_RING[l]), LIGHT_RING.none)
+  const yellow = LIGHTS.indexOf('yellow')
+  const red = LIGHTS.indexOf('red')
+  const hazardEdge = byIndex(
+    PROP_LIGHT,
+    LIGHTS.map((l) => (l === 'yellow' || l === 'red' ? LIGHT_RING[l] : '#ffffff')),
+    '#ffffff',
+  )
+  return [
+    {
+      filter: ['!=', ['get', PROP_HAZARD], 1],
+      style: {
+        'circle-radius': zoomCurve(POINT_RADIUS_STOPS),
+        'circle-fill-color': phaseFill(),
+        'circle-stroke-color': ring,
+        'circle-stroke-width': ['match', ['get', PROP_LIGHT], yellow, 2.5, red, 2.5, 1],
+      },
+    },
+    {
+      else: true,
+      style: {
+        'shape-points': 4,
+        'shape-radius': zoomCurve(HAZARD_RADIUS_STOPS),
+        'shape-angle': 0,
+        'shape-fill-color': phaseFill(),
+        'shape-stroke-color': hazardEdge,
+        'shape-stroke-width': 2.5,
+      },
+    },
+  ] as FlatStyleLike
+}
+
+/** Heatmap colours from sparse to dense (the layer maps density 0…1 onto them). */
+export const HEAT_GRADIENT: readonly string[] = ['#1e3a8a', '#2563eb', '#06b6d4', '#84cc16', '#facc15', '#f97316', '#dc2626']
+
+/** Heat kernel radius by zoom (px). */
+export const HEAT_RADIUS_STOPS: readonly (readonly [number, number])[] = [
+  [10, 4],
+  [12, 7],
+  [14, 11],
+  [16, 18],
+  [18, 28],
+]
+/** Heat blur by zoom (px), added to the radius. */
+export const HEAT_BLUR_STOPS: readonly (readonly [number, number])[] = [
+  [10, 6],
+  [12, 9],
+  [14, 14],
+  [16, 20],
+  [18, 30],
+]
+
+/**
+ * The weight of one case in the heatmap, so that the densest places come out hot but not a flat red blot:
+ * with `count` cases over `pixels` pixels (the area they cover) and kernels of `radius` + `blur` px, a place
+ * about three times as dense as that average reaches 85 % density. A kernel's mean over its square is about
+ * a fifth of its peak, hence the 0.2. May be far below 1/255: the heatmap stacks a cell's cases into one
+ * kernel (cellWeight), and it is the cell's weight that 8-bit blending must not lose.
+ */
+export function heatWeight(count: number, pixels: number, radius: number, blur: number): number {
+  if (!(count > 0) || !(pixels > 0)) return 1
+  const footprint = (2 * (radius + blur)) ** 2
+  const hot = Math.max(1, (3 * 0.2 * count * footprint) / pixels)
+  return Math.min(1, 1 - 0.15 ** (1 / hot))
+}
+
+/** Smallest weight of a heat cell: 5/255, so a lone case still shows faintly however dense the view. */
+export const MIN_CELL_WEIGHT = 5 / 255
+
+/** Cell size of the heatmap's binning, in pixels: a fraction of the kernel radius, 3 to 12 px. */
+export function heatCellPixels(zoom: number): number {
+  return Math.max(3, Math.min(12, 0.75 * interpolateStops(HEAT_RADIUS_STOPS, zoom)))
+}
+
+/**
+ * The heat weight of a cell of `count` cases each weighing `weight`: what `count` kernels stacked on one
+ * spot reach at their centre (the layer blends each over the last, 1 − (1 − w)ⁿ), at least
+ * {@link MIN_CELL_WEIGHT}.
+ */
+export function cellWeight(count: number, weight: number): number {
+  return Math.max(MIN_CELL_WEIGHT, 1 - (1 - weight) ** count)
+}
+
+/** 高发网格 fills, light to dark (five classes). */
+export const CHORO_COLORS: readonly string[] = [
+  'rgba(254,240,138,0.55)',
+  'rgba(251,191,36,0.62)',
+  'rgba(249,115,22,0.7)',
+  'rgba(220,38,38,0.76)',
+  'rgba(127,29,29,0.85)',
+]
+
+/**
+ * Lower bounds of the choropleth classes (ascending, the first is the smallest non-zero count): quantiles
+ * of the distinct non-zero counts. Quantiles of the counts themselves would put every class bound on 1 or 2
+ * in a city where most grids have a case or two; over the distinct values, the top classes hold the few
+ * grids with many cases, which is what 高发网格 is for. Fewer than `classes` bounds when there are fewer
+ * distinct counts; empty when every count is 0.
+ */
+export function classBreaks(counts: ArrayLike<number>, classes = CHORO_COLORS.length): number[] {
+  const distinct = new Set<number>()
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) distinct.add(counts[i]!)
+  if (!distinct.size) return []
+  const values = [...distinct].sort((a, b) => a - b)
+  const breaks = [values[0]!]
+  for (let k = 1; k < classes; k++) {
+    const q = values[Math.min(values.length - 1, Math.floor((k / classes) * values.length))]!
+    // A quantile equal to the previous bound adds no class (many grids share the smallest counts).
+    if (q > breaks[breaks.length - 1]!) breaks.push(q)
+  }
+  return breaks
+}
+
+/** The class of a count (index into the breaks), -1 for 0 cases. */
+export function classOf(count: number, breaks: readonly number[]): number {
+  if (!(count > 0)) return -1
+  let k = 0
+  while (k + 1 < breaks.length && count >= breaks[k + 1]!) k++
+  return k
+}
+
+/** The fill of class k of `classes` classes: spread over the scale, so 3 classes are light, middle and dark. */
+export function classColor(k: number, classes: number): string {
+  if (classes <= 1) return CHORO_COLORS[CHORO_COLORS.length - 1]!
+  return CHORO_COLORS[Math.round((k / (classes - 1)) * (CHORO_COLORS.length - 1))]!
+}
+
+/** The legend text of class k: "1–3", "4–9", … "≥ 40". */
+export function classLabel(k: number, breaks: readonly number[]): string {
+  const low = breaks[k]!
+  const next = breaks[k + 1]
+  if (next === undefined) return `≥ ${low}`
+  return next - 1 === low ? String(low) : `${low}–${next - 1}`
+}
+
+/** Disc radius of a cluster of `count` cases (px). */
+export function clusterRadius(count: number): number {
+  return Math.min(26, 9 + 3.6 * Math.log10(count + 1))
+}

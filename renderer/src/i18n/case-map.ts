@@ -1,0 +1,116 @@
+/**
+ * @module renderer/i18n/case-map
+ * Texts of the case layers (renderer/src/cases/map/): modes, legend, hazard countdowns, the mode and
+ * playback bar. Merged into both catalogues under `caseMap`; the English object has exactly the same keys.
+ */
+export const caseMapZhCN = {
+  layer: '案件',
+  mode: {
+    title: '案件图层',
+    points: '案件点位',
+    heatmap: '热力图',
+    grids: '高发网格',
+  },
+  phase: {
+    intake: '受理',
+    registered: '已立案',
+    dispatched: '已派遣',
+    handling: '处置中',
+    checking: '核查',
+    closed: '已结案',
+    ended: '已终止',
+  },
+  legend: {
+    points: '案件（按环节着色）',
+    lightYellow: '黄灯（外圈）',
+    lightRed: '红灯（外圈）',
+    hazard: '安全隐患（第9条）',
+    cluster: '聚合（按最严重亮灯着色）',
+    heatmap: '案件热力',
+    heatLow: '稀疏',
+    heatMid: '较密',
+    heatHigh: '密集',
+    grids: '高发网格（案件数）',
+    gridsNone: '无案件',
+  },
+  hazard: {
+    due: '到场',
+    overdue: '超时',
+  },
+  bar: {
+    playback: '时间回放',
+    day: '按日',
+    week: '按周',
+    play: '播放',
+    pause: '暂停',
+    cumulative: '累计',
+    sliding: '滑动窗口',
+    box: '框选',
+    clearBox: '清除框选',
+    boxHint: '拖动鼠标框选区域（也可按住 Ctrl 或 Shift 拖动）',
+    shown: '显示 {shown} / {total} 件',
+    hazards: '安全隐患 {count} 件',
+    noData: '暂无案件',
+    range: '{from} 至 {to}',
+  },
+  error: {
+    layer: '案件图层',
+    grids: '高发网格',
+  },
+}
+
+export const caseMapEn: typeof caseMapZhCN = {
+  layer: 'Cases',
+  mode: {
+    title: 'Case layer',
+    points: 'Case points',
+    heatmap: 'Heatmap',
+    grids: 'Hot grids',
+  },
+  phase: {
+    intake: 'Intake',
+    registered: 'Registered',
+    dispatched: 'Dispatched',
+    handling: 'Handling',
+    checking: 'Checking',
+    closed: 'Closed',
+    ended: 'Ended',
+  },
+  legend: {
+    points: 'Cases (colour: phase)',
+    lightYellow: 'Yellow light (ring)',
+    lightRed: 'Red light (ring)',
+    hazard: 'Safety hazard (Art. 9)',
+    cluster: 'Cluster (colour: worst light)',
+    heatmap: 'Case density',
+    heatLow: 'Sparse',
+    heatMid: 'Dense',
+    heatHigh: 'Very dense',
+    grids: 'Hot grids (cases)',
+    gridsNone: 'No cases',
+  },
+  hazard: {
+    due: 'On site in',
+    overdue: 'Overdue',
+  },
+  bar: {
+    playback: 'Playback',
+    day: 'Daily',
+    week: 'Weekly',
+    play: 'Play',
+    pause: 'Pause',
+    cumulative: 'Cumulative',
+    sliding: 'Sliding window',
+    box: 'Box select',
+    clearBox: 'Clear box',
+    boxHint: 'Drag to draw a box (or hold Ctrl or Shift and drag)',
+    shown: '{shown} of {total} cases shown',
+    hazards: '{count} safety hazards',
+    noData: 'No cases',
+    range: '{from} to {to}',
+  },
+  error: {
+    layer: 'Case layer',
+    grids: 'Hot grids',
+  },
+}
