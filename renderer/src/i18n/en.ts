@@ -4,6 +4,8 @@
  * fails to compile; i18n.test.ts checks the same at run time.
  */
 import type { Catalogue } from './catalogue.js'
+import { caseMapEn } from './case-map.js'
+import { casesEn } from './cases.js'
 
 export const en: Catalogue = {
   app: {
@@ -214,6 +216,8 @@ export const en: Catalogue = {
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Settings saved',
+    closedCaseDays: 'Days closed cases stay on this workstation',
+    closedCaseDaysHint: 'Cases closed longer ago are removed from this machine (open cases always stay); 0 removes them on closing.',
   },
   statusBar: {
     sync: {
@@ -233,6 +237,7 @@ export const en: Catalogue = {
     componentsAggregate: '{n} components ({cells} cells)',
     grids: '{n} grids',
     gridsHidden: 'Grids: zoom in to show',
+    cases: 'Cases {n}',
     embedded: 'Embedded central service',
     central: 'Central service {url}',
     mode: {
@@ -260,4 +265,6 @@ export const en: Catalogue = {
     'zh-CN': '中文',
     en: 'English',
   },
+  ...casesEn,
+  caseMap: caseMapEn,
 }

@@ -83,7 +83,7 @@ test('every literal key the UI passes to t() exists', () => {
 
 test('every message compiles and interpolates in vue-i18n', () => {
   const i18n = createWorkstationI18n('zh-CN')
-  const values = { message: 'M', n: 3, z: 15, time: 'T', rule: 'R', type: 'X', area: 'A', a: 1, b: 2, c: 3, limit: 'L', hazard: 'H', url: 'U', cells: 9, xyz: '{z}', wmts: '{TileMatrix}' }
+  const values = { message: 'M', n: 3, z: 15, time: 'T', rule: 'R', type: 'X', area: 'A', a: 1, b: 2, c: 3, limit: 'L', hazard: 'H', url: 'U', cells: 9, xyz: '{z}', wmts: '{TileMatrix}', m: 4, role: 'R', field: 'F', action: 'A', number: 'N', status: 'S', actions: 'X', count: 5, from: 'F', to: 'T', shown: 6, total: 7 }
   for (const language of LANGUAGES) {
     i18n.global.locale.value = language
     for (const key of catalogueKeys(zhCN)) {

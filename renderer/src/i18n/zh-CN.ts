@@ -3,6 +3,9 @@
  * 简体中文 — the workstation's first language. Keys are English identifiers grouped by screen area; the
  * English catalogue (en.ts) must have exactly the same keys (i18n.test.ts checks it).
  */
+import { caseMapZhCN } from './case-map.js'
+import { casesZh } from './cases.js'
+
 export const zhCN = {
   app: {
     title: '数字城管工作站',
@@ -212,6 +215,8 @@ export const zhCN = {
     save: '保存',
     cancel: '取消',
     saved: '设置已保存',
+    closedCaseDays: '已结案件本地保留天数',
+    closedCaseDaysHint: '结案后超过天数的案件从本机删除（未结案件始终保留）；0 表示结案即删除。',
   },
   statusBar: {
     sync: {
@@ -231,6 +236,7 @@ export const zhCN = {
     componentsAggregate: '部件 {n}（汇总 {cells} 格）',
     grids: '网格 {n}',
     gridsHidden: '网格：放大后显示',
+    cases: '案件 {n}',
     embedded: '内置中心服务',
     central: '中心服务 {url}',
     mode: {
@@ -258,4 +264,6 @@ export const zhCN = {
     'zh-CN': '中文',
     en: 'English',
   },
+  ...casesZh,
+  caseMap: caseMapZhCN,
 } as const

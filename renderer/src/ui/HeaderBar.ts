@@ -1,7 +1,8 @@
 /**
  * @module renderer/ui/HeaderBar
  * The header: title, the search box (the ol-ext Search control renders into it), the basemap choice, the
- * coordinate converter, settings and the language switch.
+ * coordinate converter, settings, the case tools (record a case on the map, the case list), the account
+ * and the language switch.
  */
 import { defineComponent, h, inject, type PropType } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -10,6 +11,8 @@ import type { Basemap, Language } from '../../../electron/contract.js'
 import { effectiveBasemap } from '../map/basemaps.js'
 import { LANGUAGES } from '../i18n/index.js'
 import { WORKSTATION } from './workstation.js'
+import { CASES } from '../cases/store.js'
+import { AccountMenu } from '../cases/ui/SignIn.js'
 
 const BASEMAPS: readonly Basemap[] = ['none', 'tianditu-vec', 'tianditu-img', 'custom']
 
@@ -21,7 +24,34 @@ export const HeaderBar = defineComponent({
   },
   setup(props) {
     const ws = inject(WORKSTATION)!
+    const cases = inject(CASES)!
     const { t } = useI18n()
+
+    function caseTools() {
+      const session = cases.state.session
+      if (!session?.user || !session.casesVisible) return []
+      return [
+        cases.canCreate()
+          ? h(ElTooltip, { content: t('cases.new.toolTip'), placement: 'bottom' }, () =>
+              h(
+                ElButton,
+                {
+                  type: cases.state.recording ? 'warning' : 'primary',
+                  'data-testid': 'record-case',
+                  'data-armed': cases.state.recording ? '1' : '0',
+                  onClick: () => (cases.state.recording = !cases.state.recording),
+                },
+                () => (cases.state.recording ? t('cases.new.cancelTool') : t('cases.new.tool')),
+              ),
+            )
+          : null,
+        h(
+          ElButton,
+          { 'data-testid': 'toggle-case-list', type: cases.state.listOpen ? 'primary' : 'default', plain: true, onClick: () => (cases.state.listOpen = !cases.state.listOpen) },
+          () => t('cases.list.title'),
+        ),
+      ]
+    }
 
     async function chooseBasemap(basemap: Basemap): Promise<void> {
       if (!(await ws.saveSettings({ basemap }))) return
@@ -43,6 +73,7 @@ export const HeaderBar = defineComponent({
         ]),
         h('div', { class: 'header-search', ref: (el) => props.searchRef(el as HTMLElement | null), 'data-testid': 'search' }),
         h('div', { class: 'header-tools' }, [
+          ...caseTools(),
           h('label', { class: 'header-label' }, t('toolbar.basemap')),
           h(
             ElSelect,
@@ -72,6 +103,7 @@ export const HeaderBar = defineComponent({
             },
             () => LANGUAGES.map((l) => h(ElRadioButton, { key: l, value: l, 'data-lang': l }, () => t(`language.${l}`))),
           ),
+          h(AccountMenu),
         ]),
       ])
     }

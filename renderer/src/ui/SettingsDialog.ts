@@ -1,11 +1,12 @@
 /**
  * @module renderer/ui/SettingsDialog
- * 设置 — basemap (天地图 key and matrix set, the city's own tile service) and language. Settings are
+ * 设置 — basemap (天地图 key and matrix set, the city's own tile service), language and how long closed cases
+ * stay on this workstation. Settings are
  * stored by main/; the 天地图 key never leaves the workstation except in tile requests to 天地图.
  */
 import { defineComponent, h, inject, reactive, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { ElButton, ElDialog, ElForm, ElFormItem, ElInput, ElOption, ElRadioButton, ElRadioGroup, ElSelect } from 'element-plus'
+import { ElButton, ElDialog, ElForm, ElFormItem, ElInput, ElInputNumber, ElOption, ElRadioButton, ElRadioGroup, ElSelect } from 'element-plus'
 import type { Basemap, Language, Settings } from '../../../electron/contract.js'
 import { LANGUAGES } from '../i18n/index.js'
 import { WORKSTATION } from './workstation.js'
@@ -26,6 +27,7 @@ export const SettingsDialog = defineComponent({
       tiandituMatrixSet: 'c',
       customBasemapUrl: '',
       customBasemapProjection: 'EPSG:3857',
+      closedCaseDays: 30,
     })
     watch(
       () => ws.state.settingsOpen,
@@ -109,6 +111,20 @@ export const SettingsDialog = defineComponent({
                 h(ElRadioGroup, { modelValue: draft.language, 'onUpdate:modelValue': (v: string | number | boolean | undefined) => (draft.language = v as Language) }, () =>
                   LANGUAGES.map((l) => h(ElRadioButton, { key: l, value: l }, () => t(`language.${l}`))),
                 ),
+              ),
+              item(
+                t('settings.closedCaseDays'),
+                () =>
+                  h(ElInputNumber, {
+                    modelValue: draft.closedCaseDays,
+                    min: 0,
+                    max: 3650,
+                    step: 1,
+                    stepStrictly: true,
+                    'data-testid': 'settings-closed-days',
+                    'onUpdate:modelValue': (v: number | undefined) => (draft.closedCaseDays = v ?? 30),
+                  }),
+                t('settings.closedCaseDaysHint'),
               ),
             ]),
           footer: () => [

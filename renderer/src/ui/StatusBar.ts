@@ -1,7 +1,8 @@
 /**
  * @module renderer/ui/StatusBar
- * 状态栏 — sync state, "data as of" time, cursor position (the map's MousePosition control renders into
- * the cursor slot), zoom, what the layers hold, and where the data comes from.
+ * 状态栏 — sync state, "data as of" time, the outbox (queued and rejected commands), cursor position (the
+ * map's MousePosition control renders into the cursor slot), zoom, what the layers hold, the cases on the
+ * map, and where the data comes from.
  */
 import { defineComponent, h, inject, type PropType } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -9,6 +10,8 @@ import { ElButton, ElTooltip } from 'element-plus'
 import type { Language } from '../../../electron/contract.js'
 import { formatCount, formatTime } from './format.js'
 import { WORKSTATION } from './workstation.js'
+import { CASES } from '../cases/store.js'
+import { OutboxBadge } from '../cases/ui/OutboxPanel.js'
 
 export const StatusBar = defineComponent({
   name: 'StatusBar',
@@ -18,12 +21,14 @@ export const StatusBar = defineComponent({
   },
   setup(props) {
     const ws = inject(WORKSTATION)!
+    const cases = inject(CASES)!
     const { t, locale } = useI18n()
 
     async function syncNow(): Promise<void> {
       const result = await ws.bridge.sync.start()
-      if (result.ok) ws.state.sync = result.value
-      else ws.notify('error', result.error.message)
+      if (!result.ok) ws.notify('error', result.error.message)
+      // The run's own `sync` events may have come first (a short run ends before this answer): keep them.
+      else if (ws.state.sync?.startedAt !== result.value.startedAt) ws.state.sync = result.value
     }
 
     return () => {
@@ -47,6 +52,7 @@ export const StatusBar = defineComponent({
           syncText,
           h(ElButton, { link: true, class: 'sync-now', disabled: state === 'syncing', onClick: () => void syncNow() }, () => t('statusBar.sync.now')),
         ]),
+        h(OutboxBadge),
         h(
           'span',
           { class: 'status-item data-as-of', 'data-testid': 'data-as-of', 'data-value': dataAsOf ?? '' },
@@ -67,6 +73,13 @@ export const StatusBar = defineComponent({
             ? t('statusBar.componentsAggregate', { n: formatCount(components.total, language), cells: formatCount(components.drawn, language) })
             : t('statusBar.components', { n: formatCount(components.drawn, language) })
           : ''),
+        cases.state.mapInfo
+          ? h(
+              'span',
+              { class: 'status-item', 'data-testid': 'case-count', 'data-total': cases.state.mapInfo.total, 'data-shown': cases.state.mapInfo.shown },
+              t('statusBar.cases', { n: formatCount(cases.state.mapInfo.shown, language) }),
+            )
+          : null,
         h('span', { class: 'status-spacer' }),
         info
           ? h(ElTooltip, { content: info.centralUrl, placement: 'top' }, () =>
