@@ -15,7 +15,8 @@ import type { BridgeFeatureCollection, RegionProperties } from '../electron/cont
 import { COMPONENT_STATUS_ORDER } from '../electron/contract.js'
 import { loadDemoCity } from '../gis-data/demo-city.js'
 import { launchChromium, screenshotPath } from '../renderer/e2e/harness.js'
-import { encodeCases, generateCases, serveStatic } from './heatmap.js'
+import { encodeCases, generateCases } from './heatmap.js'
+import { serveStatic } from './serve-static.js'
 
 const at = process.argv.indexOf('--cases')
 const N = at >= 0 ? Number(process.argv[at + 1]) : 1_000_000

@@ -22,15 +22,15 @@
  * Standalone: `npx tsx bench/heatmap.ts [--cases 1000000] [--runs 5]` (run `vite build --config
  * renderer/vite.config.ts` first). From bench/run.ts: `benchHeatmap()` + `heatmapMeasurements(result)`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { CASE_PHASES, type CasePhase } from '../core/case/phase.js'
 import type { UnitGrid } from '../core/region/types.js'
 import { launchChromium } from '../renderer/e2e/harness.js'
 import type { Measurement } from './report.js'
+import { serveStatic } from './serve-static.js'
 
 /** 2026-04-01 00:00 in China (UTC+8, no DST): the synthetic data ends here; windows end on such midnights. */
 export const SYNTHETIC_END = Date.UTC(2026, 2, 31, 16)
@@ -367,35 +367,6 @@ function ringBox(ring: readonly (readonly number[])[]): [number, number, number,
 function isWeekend(t: number): boolean {
   const day = new Date(t + 8 * 3_600_000).getUTCDay()
   return day === 0 || day === 6
-}
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-}
-
-/** The built renderer plus in-memory files (e.g. /cases.bin), on a free loopback port. */
-export function serveStatic(root: string, files: Readonly<Record<string, Buffer>>): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://bench').pathname)
-    const file = files[path]
-    if (file) {
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': file.length })
-      response.end(file)
-      return
-    }
-    const onDisk = normalize(join(root, path))
-    if (!onDisk.startsWith(root) || !existsSync(onDisk) || !statSync(onDisk).isFile()) {
-      response.writeHead(404).end()
-      return
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(onDisk)] ?? 'application/octet-stream' })
-    createReadStream(onDisk).pipe(response)
-  })
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)))
 }
 
 // Standalone.

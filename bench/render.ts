@@ -14,15 +14,15 @@
  * renderer/vite.config.ts` first). From bench/run.ts: `benchRender({ workstationUrl, components })` +
  * `renderMeasurements(result)`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { COMPONENT_STATUSES, type Component } from '../core/component/types.js'
 import { groupIndex, groupOf } from '../renderer/src/map/component-style.js'
 import { launchChromium, type Browser } from '../renderer/e2e/harness.js'
 import type { Measurement } from './report.js'
+import { serveStatic } from './serve-static.js'
 
 /** Options of {@link benchRender}. */
 export interface RenderBenchOptions {
@@ -104,7 +104,7 @@ export async function benchRender(options: RenderBenchOptions): Promise<RenderBe
     throw new Error(`no ${join(rendererDir, 'bench', 'bare.html')}: build the renderer first (vite build --config renderer/vite.config.ts)`)
   }
   const points = encodePoints(options.components)
-  const server = await serveStatic(rendererDir, points)
+  const server = await serveStatic(rendererDir, { '/points.bin': points })
   const address = server.address()
   const bareUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/bench/bare.html?points=/points.bin`
   const browser = await launchChromium(options.viewport ?? { width: 1600, height: 900 })
@@ -357,32 +357,6 @@ export function encodePoints(components: RenderBenchOptions['components']): Buff
   return buffer
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-}
-
-// The built renderer (for bare.html and its bundle) plus /points.bin, on a free loopback port.
-function serveStatic(root: string, points: Buffer): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://bench').pathname)
-    if (path === '/points.bin') {
-      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': points.length })
-      response.end(points)
-      return
-    }
-    const file = normalize(join(root, path))
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end()
-      return
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(response)
-  })
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)))
-}
 
 // Standalone: the demo city in an embedded workstation.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
