@@ -208,6 +208,9 @@ export async function seedDemoCases(db: Kysely<Database>, options: DemoCaseOptio
     }
     if (!head) break
     options.signal?.throwIfAborted()
+    // PGlite answers in microtasks, so without a turn of the event loop between batches an API sharing the
+    // process (the embedded central) would not even accept a request until the whole history is filed.
+    await new Promise((resume) => setImmediate(resume))
     await db.transaction().execute(async (trx) => {
       for (let n = 0; n < BATCH; n++) {
         const next = queue.peek()
