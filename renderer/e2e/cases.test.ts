@@ -28,9 +28,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startWorkstationWeb, type WorkstationWeb } from '../../main/web-host.js'
-import type { CityMap } from '../src/map/CityMap.js'
 import { buildRenderer, hasChromium, launchChromium, ROOT, screenshotPath, solidPng, tempDir, type Browser, type TempDir } from './harness.js'
 import { pixelAt } from './pixels.js'
+import { mapSettled, setView, waitFrames, type MapWindow } from './map-page.js'
 
 const PASSWORD = process.env.CITYLOOP_DEMO_PASSWORD ?? 'cityloop-demo'
 /** 海陵区, 城中街道, grid 321202001001001: where the operator records the case. */
@@ -54,7 +54,6 @@ const UNIT_ACCOUNT: Readonly<Record<string, string>> = {
 /** Colour of a closed case's disc (case-style.ts PHASE_COLORS.closed #4ade80). */
 const CLOSED_RGB: readonly [number, number, number] = [74, 222, 128]
 
-type MapWindow = { cityloopMap: CityMap }
 
 const skip = hasChromium() ? false : 'Chromium is not installed at /usr/bin/chromium'
 
@@ -634,25 +633,3 @@ async function clickMap(page: Page, point: readonly [number, number]): Promise<v
   await page.mouse.click(box.x + pixel[0], box.y + pixel[1])
 }
 
-async function mapSettled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid=map][data-components][data-grids]')
-  await page.waitForFunction(() => !document.querySelector<HTMLElement>('[data-testid=map]')!.dataset.busy)
-  await waitFrames(page)
-}
-
-async function waitFrames(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as MapWindow).cityloopMap.map
-        map.once('rendercomplete', () => resolve())
-        map.render()
-      }),
-  )
-}
-
-async function setView(page: Page, center: readonly [number, number], zoom: number): Promise<void> {
-  await page.evaluate(({ center, zoom }) => (window as unknown as MapWindow).cityloopMap.setView(center, zoom), { center: center as [number, number], zoom })
-  await page.waitForTimeout(150)
-  await mapSettled(page)
-}

@@ -13,11 +13,11 @@ import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { startWorkstationWeb, type WorkstationWeb } from '../../main/web-host.js'
 import { pgliteTemplate } from '../../main/test-support/pglite-template.js'
-import type { CityMap } from '../src/map/CityMap.js'
 import { convertLonLat } from '../src/lookup/coordinates.js'
 import type {} from '../src/bridge.js'
 import { buildRenderer, hasChromium, launchChromium, screenshotPath, solidPng, tempDir, type Browser, type TempDir } from './harness.js'
 import { countColours, pixelAt, type ColourClass, type Region } from './pixels.js'
+import { mapSettled, setView, waitFrames, type MapWindow } from './map-page.js'
 
 /** 海陵区, 城中街道: a point of the demo city inside grid 321202001001001. */
 const HAILING: readonly [number, number] = [119.92, 32.49]
@@ -34,7 +34,6 @@ const COLOURS = {
   greenery: { rgb: [74, 222, 128], tolerance: 30 },
 } satisfies Record<string, ColourClass>
 
-type MapWindow = { cityloopMap: CityMap }
 
 const skip = hasChromium() ? false : `Chromium is not installed at /usr/bin/chromium`
 
@@ -317,35 +316,6 @@ async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url)
   assert.equal(response.status, 200, `${url} → ${response.status}`)
   return (await response.json()) as T
-}
-
-/** Waits until the map has loaded its layers for the current view and drawn them. */
-async function mapSettled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid=map][data-components][data-grids]')
-  await page.waitForFunction(() => !document.querySelector<HTMLElement>('[data-testid=map]')!.dataset.busy)
-  await waitFrames(page)
-}
-
-/** Waits for the map's next complete render. */
-async function waitFrames(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as MapWindow).cityloopMap.map
-        map.once('rendercomplete', () => resolve())
-        map.render()
-      }),
-  )
-}
-
-/** Centres the map on a CGCS2000 point at a zoom and waits for the layers. */
-async function setView(page: Page, center: readonly [number, number], zoom: number): Promise<void> {
-  await page.evaluate(({ center, zoom }) => (window as unknown as MapWindow).cityloopMap.setView(center, zoom), {
-    center: center as [number, number],
-    zoom,
-  })
-  await page.waitForTimeout(150)
-  await mapSettled(page)
 }
 
 /** The map's rectangle on screen, minus the lookup panel when it is open. */
