@@ -20,7 +20,10 @@ let failed = 0
 for (const project of projects) {
   const started = Date.now()
   // The renderer's single-file components need vue-tsc, which checks templates as well as scripts.
-  const checker = project === 'renderer/tsconfig.json' ? 'node_modules/vue-tsc/bin/vue-tsc.js' : 'node_modules/typescript/bin/tsc'
+  const checker =
+    project === 'renderer/tsconfig.json'
+      ? 'node_modules/vue-tsc/bin/vue-tsc.js'
+      : 'node_modules/typescript/bin/tsc'
   const result = spawnSync(process.execPath, [checker, '-p', project], {
     stdio: 'inherit',
   })
