@@ -14,6 +14,7 @@ import type { TimeLimit } from '../catalog/types.js'
 import type { CaseRules } from '../case/profile.js'
 import type { CaseStage, StageClock } from '../case/types.js'
 import { addWorkingTime } from '../time/calendar.js'
+import { isoMs } from './iso-time.js'
 import type { ObjectKind, Tally } from './indicators.js'
 import { TALLY_INDEX as T } from './indicators.js'
 import type { DispatchOrder, EvaluationCase, EvaluationEvent, EvaluationRecord } from './input.js'
@@ -40,6 +41,17 @@ export interface ClassifyContext {
 
 /** 任务环节 — the stages evaluated per run; `checkSent` is 核查派发 (feedback → 发核查), which has no clock of its own. */
 type TaskStage = 'accept' | 'verify' | 'register' | 'dispatch' | 'sign' | 'check' | 'checkSent'
+const STAGE_INDEX: Readonly<Record<TaskStage, number>> = {
+  accept: 0,
+  verify: 1,
+  register: 2,
+  dispatch: 3,
+  sign: 4,
+  check: 5,
+  checkSent: 6,
+}
+const TASK_STAGE_COUNT = 7
+const NO_STAGES: readonly TaskStage[] = []
 
 /** 环节任务 — one run of a desk or sign stage, from the event that started it to the one that ended it. */
 interface Task {
@@ -94,7 +106,6 @@ const ENDS: Readonly<Record<string, readonly TaskStage[]>> = {
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-const ms = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : NONE)
 /** The post an actor's role is evaluated as, if any. */
 function postOf(role: string): ObjectKind | undefined {
   return role === 'inspector' || role === 'receiver' || role === 'shift-leader' || role === 'dispatcher'
@@ -109,7 +120,8 @@ function postOf(role: string): ObjectKind | undefined {
 export class CaseClassifier {
   private readonly pool: Task[] = []
   private taskCount = 0
-  private readonly open = new Map<TaskStage, Task>()
+  /** The open run of each stage, by STAGE_INDEX. */
+  private readonly open: Array<Task | undefined> = new Array(TASK_STAGE_COUNT).fill(undefined)
   private c!: EvaluationCase
   private events: readonly EvaluationEvent[] = []
   // Facts of the current case, filled by read().
@@ -131,6 +143,9 @@ export class CaseClassifier {
   }> = []
   private unitEventCount = 0
 
+  private w: Window = { start: 0, limit: 0 }
+  private sink!: TallySink
+
   constructor(private readonly ctx: ClassifyContext) {}
 
   /** Reads one case and its events (oldest first). */
@@ -139,7 +154,7 @@ export class CaseClassifier {
     this.events = record.events
     this.taskCount = 0
     this.unitEventCount = 0
-    this.open.clear()
+    this.open.fill(undefined)
     this.registerTask = undefined
     this.reportedByInspector = false
     this.valid = false
@@ -154,13 +169,13 @@ export class CaseClassifier {
     /** The dispatch task that put the case with the current unit, if a dispatch did. */
     let placedBy: Task | undefined
     for (const e of this.events) {
-      const at = Date.parse(e.at)
+      const at = isoMs(e.at)
       const p = e.payload
       const outcome =
         e.type === 'check-result' ? str(p.outcome) : e.type === 'arbitrate' ? str(p.decision) : ''
       // Ends first: an event such as request-verify ends 受理 and starts 核实.
-      for (const stage of ENDS[e.type] ?? []) {
-        const t = this.open.get(stage)
+      for (const stage of ENDS[e.type] ?? NO_STAGES) {
+        const t = this.open[STAGE_INDEX[stage]]
         if (!t) continue
         if (e.type === 'void' && stage === 'dispatch' && e.from !== 'registered') continue
         if (e.type === 'void' && stage === 'register' && e.from !== 'accepted') continue
@@ -168,7 +183,7 @@ export class CaseClassifier {
         t.endType = e.type
         t.endActor = e.actorId
         t.endRole = e.role
-        this.open.delete(stage)
+        this.open[STAGE_INDEX[stage]] = undefined
         if (stage === 'register' && e.type === 'register') this.registerTask = t
       }
       switch (e.type) {
@@ -298,16 +313,16 @@ export class CaseClassifier {
     t.undone = false
     t.deadline = this.deadlineOf(stage, e.at, at)
     // A stage restarted while open abandons the earlier run (not evaluated: nobody ended it).
-    const prev = this.open.get(stage)
+    const prev = this.open[STAGE_INDEX[stage]]
     if (prev) prev.endType = 'abandoned'
-    this.open.set(stage, t)
+    this.open[STAGE_INDEX[stage]] = t
   }
 
   /** The stored clock's deadline when this run is the stored one; otherwise recomputed on the calendar. */
   private deadlineOf(stage: TaskStage, iso: string, at: number): number {
     const stored: StageClock | undefined =
       stage === 'checkSent' ? undefined : this.c.stages[stage as CaseStage]
-    if (stored && stored.startedAt === iso) return Date.parse(stored.deadline)
+    if (stored && stored.startedAt === iso) return isoMs(stored.deadline)
     const limit: TimeLimit =
       stage === 'checkSent' ? this.ctx.profile.checkDispatchLimit : this.ctx.rules.stageLimits[stage]
     return +addWorkingTime(new Date(at), limit, this.ctx.rules.calendar)
@@ -316,47 +331,19 @@ export class CaseClassifier {
   /** Emits the current case's contributions for one period window. */
   emit(w: Window, sink: TallySink): void {
     const c = this.c
-    const regions = (tally: number, at: number, seq = 0, amount = 0): void => {
-      if (!(at >= w.start && at < w.limit)) return
-      sink.add('city', 'all', tally, at, seq, amount)
-      if (c.districtCode) sink.add('district', c.districtCode, tally, at, seq, amount)
-      if (c.streetCode) sink.add('street', c.streetCode, tally, at, seq, amount)
-      if (c.communityCode) sink.add('community', c.communityCode, tally, at, seq, amount)
-      if (c.gridId) sink.add('grid', c.gridId, tally, at, seq, amount)
-    }
-    const to = (
-      kind: ObjectKind | undefined,
-      id: string | null | undefined,
-      tally: number,
-      at: number,
-      seq = 0,
-      amount = 0,
-    ): void => {
-      if (kind && id && at >= w.start && at < w.limit) sink.add(kind, id, tally, at, seq, amount)
-    }
-    const units = (
-      tally: number,
-      at: number,
-      seq = 0,
-      amount = 0,
-      unit = c.assignedUnitId,
-      sub = c.subUnitId,
-    ): void => {
-      to('unit', unit, tally, at, seq, amount)
-      to('sub-unit', sub, tally, at, seq, amount)
-    }
-    const done = (t: number): boolean => t < w.limit // NaN (not done) is false
+    this.w = w
+    this.sink = sink
 
     // 上报 / 有效上报 / 未结案 — by report time.
-    const reportedAt = Date.parse(c.createdAt)
+    const reportedAt = isoMs(c.createdAt)
     const reporter = this.reportedByInspector ? c.reporterId : undefined
-    regions(T.reported, reportedAt)
-    to('inspector', reporter, T.reported, reportedAt)
+    this.regions(T.reported, reportedAt)
+    this.to('inspector', reporter, T.reported, reportedAt)
     if (this.valid) {
-      regions(T.valid, reportedAt)
-      to('inspector', reporter, T.valid, reportedAt)
+      this.regions(T.valid, reportedAt)
+      this.to('inspector', reporter, T.valid, reportedAt)
     }
-    if (!done(ms(c.closedAt))) regions(T.unclosed, reportedAt)
+    if (!this.done(isoMs(c.closedAt))) this.regions(T.unclosed, reportedAt)
 
     // 立案 and what hangs on it — by 立案 time.
     const reg = this.registerTask
@@ -366,15 +353,15 @@ export class CaseClassifier {
       const onTime = reg.endAt <= reg.deadline
       const missed = this.ctx.profile.missedSources.includes(c.source)
       const patrol = c.gridId ? this.ctx.patrols?.get(c.gridId) : undefined
-      regions(T.registered, at)
-      to(leader, reg.endActor, T.registered, at)
-      if (onTime) to(leader, reg.endActor, T.registerOnTime, at)
-      if (this.voided) to(leader, reg.endActor, T.voided, at)
-      else to(leader, reg.endActor, T.registerAccurate, at)
-      if (missed) regions(T.missed, at)
+      this.regions(T.registered, at)
+      this.to(leader, reg.endActor, T.registered, at)
+      if (onTime) this.to(leader, reg.endActor, T.registerOnTime, at)
+      if (this.voided) this.to(leader, reg.endActor, T.voided, at)
+      else this.to(leader, reg.endActor, T.registerAccurate, at)
+      if (missed) this.regions(T.missed, at)
       for (const inspector of patrol ?? []) {
-        to('inspector', inspector, T.registered, at)
-        if (missed) to('inspector', inspector, T.missed, at)
+        this.to('inspector', inspector, T.registered, at)
+        if (missed) this.to('inspector', inspector, T.missed, at)
       }
     }
 
@@ -389,42 +376,42 @@ export class CaseClassifier {
       const seq = t.startSeq
       switch (t.stage) {
         case 'accept':
-          regions(T.acceptDue, due, seq)
-          to(post, t.endActor, T.acceptDue, due, seq)
-          if (onTime) to(post, t.endActor, T.acceptOnTime, due, seq)
-          if (done(t.endAt)) {
+          this.regions(T.acceptDue, due, seq)
+          this.to(post, t.endActor, T.acceptDue, due, seq)
+          if (onTime) this.to(post, t.endActor, T.acceptOnTime, due, seq)
+          if (this.done(t.endAt)) {
             const hours = (t.endAt - t.startAt) / HOUR
-            regions(T.acceptHours, due, seq, hours)
-            to(post, t.endActor, T.acceptHours, due, seq, hours)
+            this.regions(T.acceptHours, due, seq, hours)
+            this.to(post, t.endActor, T.acceptHours, due, seq, hours)
           }
           if (t.endType === 'request-verify') {
-            to(post, t.endActor, T.verifySent, due, seq)
-            if (onTime) to(post, t.endActor, T.verifySentOnTime, due, seq)
+            this.to(post, t.endActor, T.verifySent, due, seq)
+            if (onTime) this.to(post, t.endActor, T.verifySentOnTime, due, seq)
           }
           break
         case 'verify':
         case 'check': {
           const inspector = t.endRole === 'inspector' ? t.endActor : t.assignee
-          to('inspector', inspector, t.stage === 'verify' ? T.verifyDue : T.checkDue, due, seq)
+          this.to('inspector', inspector, t.stage === 'verify' ? T.verifyDue : T.checkDue, due, seq)
           if (onTime)
-            to('inspector', inspector, t.stage === 'verify' ? T.verifyOnTime : T.checkOnTime, due, seq)
+            this.to('inspector', inspector, t.stage === 'verify' ? T.verifyOnTime : T.checkOnTime, due, seq)
           break
         }
         case 'checkSent':
-          to(post, t.endActor, T.checkSent, due, seq)
-          if (onTime) to(post, t.endActor, T.checkSentOnTime, due, seq)
+          this.to(post, t.endActor, T.checkSent, due, seq)
+          if (onTime) this.to(post, t.endActor, T.checkSentOnTime, due, seq)
           break
         case 'dispatch':
-          to(post, t.endActor, T.dispatchDue, due, seq)
+          this.to(post, t.endActor, T.dispatchDue, due, seq)
           if (t.endType === 'dispatch' || t.endType === 'rapid-handle') {
-            if (done(t.endAt)) to(post, t.endActor, T.dispatched, due, seq)
-            if (onTime) to(post, t.endActor, T.dispatchOnTime, due, seq)
-            if (!t.undone) to(post, t.endActor, T.dispatchAccurate, due, seq)
+            if (this.done(t.endAt)) this.to(post, t.endActor, T.dispatched, due, seq)
+            if (onTime) this.to(post, t.endActor, T.dispatchOnTime, due, seq)
+            if (!t.undone) this.to(post, t.endActor, T.dispatchAccurate, due, seq)
           }
           break
         case 'sign':
-          to('unit', t.assignee, T.signDue, due, seq)
-          if (onTime) to('unit', t.assignee, T.signOnTime, due, seq)
+          this.to('unit', t.assignee, T.signDue, due, seq)
+          if (onTime) this.to('unit', t.assignee, T.signOnTime, due, seq)
           break
         case 'register':
           break
@@ -436,34 +423,33 @@ export class CaseClassifier {
     let closeDueAt = NONE
     let handledOnTime = false
     if (handle) {
-      const ended = ms(handle.endedAt)
-      let deadline = Date.parse(handle.deadline)
+      const ended = isoMs(handle.endedAt)
+      let deadline = isoMs(handle.deadline)
       // 挂账 stops the clock: a case parked before its deadline is not due until it resumes.
-      const parked = ms(c.parkedSince)
+      const parked = isoMs(c.parkedSince)
       if (Number.isNaN(ended) && !Number.isNaN(parked) && parked < deadline) deadline = Infinity
       const due = Math.min(Number.isNaN(ended) ? Infinity : ended, deadline)
       handledOnTime = ended <= deadline
       closeDueAt = due
-      regions(T.handleDue, due)
-      units(T.handleDue, due)
+      this.regions(T.handleDue, due)
+      this.units(T.handleDue, due, 0, 0, c.assignedUnitId, c.subUnitId)
       if (handledOnTime) {
-        regions(T.handleOnTime, due)
-        units(T.handleOnTime, due)
+        this.regions(T.handleOnTime, due)
+        this.units(T.handleOnTime, due, 0, 0, c.assignedUnitId, c.subUnitId)
       } else {
-        regions(T.handleOverdue, due)
-        units(T.handleOverdue, due)
+        this.regions(T.handleOverdue, due)
+        this.units(T.handleOverdue, due, 0, 0, c.assignedUnitId, c.subUnitId)
       }
-      if (done(ended)) {
+      if (this.done(ended)) {
         const hours =
-          (ended - Date.parse(handle.startedAt) - this.parkedWithin(Date.parse(handle.startedAt), ended)) /
-          HOUR
-        regions(T.handled, due)
-        units(T.handled, due)
-        regions(T.handleHours, due, 0, hours)
-        units(T.handleHours, due, 0, hours)
+          (ended - isoMs(handle.startedAt) - this.parkedWithin(isoMs(handle.startedAt), ended)) / HOUR
+        this.regions(T.handled, due)
+        this.units(T.handled, due, 0, 0, c.assignedUnitId, c.subUnitId)
+        this.regions(T.handleHours, due, 0, hours)
+        this.units(T.handleHours, due, 0, hours, c.assignedUnitId, c.subUnitId)
         if (!handledOnTime) {
-          regions(T.handleLate, due)
-          units(T.handleLate, due)
+          this.regions(T.handleLate, due)
+          this.units(T.handleLate, due, 0, 0, c.assignedUnitId, c.subUnitId)
         }
       }
     } else if (!Number.isNaN(this.rapidAt)) {
@@ -476,19 +462,19 @@ export class CaseClassifier {
     if (!Number.isNaN(closeDueAt)) {
       const unitOf = handle ? c.assignedUnitId : undefined
       const subOf = handle ? c.subUnitId : undefined
-      const closed = done(ms(c.closedAt)) && c.closeKind !== undefined
-      regions(T.closeDue, closeDueAt)
-      units(T.closeDue, closeDueAt, 0, 0, unitOf, subOf)
+      const closed = this.done(isoMs(c.closedAt)) && c.closeKind !== undefined
+      this.regions(T.closeDue, closeDueAt)
+      this.units(T.closeDue, closeDueAt, 0, 0, unitOf, subOf)
       if (closed) {
-        regions(T.closed, closeDueAt)
-        units(T.closed, closeDueAt, 0, 0, unitOf, subOf)
+        this.regions(T.closed, closeDueAt)
+        this.units(T.closed, closeDueAt, 0, 0, unitOf, subOf)
         if (handledOnTime && c.closeKind !== 'unqualified') {
-          regions(T.closeOnTime, closeDueAt)
-          units(T.closeOnTime, closeDueAt, 0, 0, unitOf, subOf)
+          this.regions(T.closeOnTime, closeDueAt)
+          this.units(T.closeOnTime, closeDueAt, 0, 0, unitOf, subOf)
         }
         if (!handledOnTime) {
-          regions(T.closeLate, closeDueAt)
-          units(T.closeLate, closeDueAt, 0, 0, unitOf, subOf)
+          this.regions(T.closeLate, closeDueAt)
+          this.units(T.closeLate, closeDueAt, 0, 0, unitOf, subOf)
         }
       }
     }
@@ -496,40 +482,78 @@ export class CaseClassifier {
     // 结案环节 — whoever closed it, on the stored close clock.
     const close = c.stages.close
     if (close && this.closer.actor) {
-      const ended = ms(close.endedAt)
-      const due = Math.min(Number.isNaN(ended) ? Infinity : ended, Date.parse(close.deadline))
+      const ended = isoMs(close.endedAt)
+      const due = Math.min(Number.isNaN(ended) ? Infinity : ended, isoMs(close.deadline))
       const post = postOf(this.closer.role)
-      to(post, this.closer.actor, T.closeActDue, due)
-      if (close.onTime) to(post, this.closer.actor, T.closeActOnTime, due)
+      this.to(post, this.closer.actor, T.closeActDue, due)
+      if (close.onTime) this.to(post, this.closer.actor, T.closeActOnTime, due)
     }
 
     // 到场 (第9条) — the arrival clock of a safety hazard.
     const onSite = c.stages['on-site']
     if (onSite) {
-      const arrived = ms(c.onSite?.arrivedAt)
-      const due = Math.min(Number.isNaN(arrived) ? Infinity : arrived, Date.parse(onSite.deadline))
+      const arrived = isoMs(c.onSite?.arrivedAt)
+      const due = Math.min(Number.isNaN(arrived) ? Infinity : arrived, isoMs(onSite.deadline))
       const unit = this.arrivalUnit || c.assignedUnitId
-      regions(T.arrivalDue, due)
-      to('unit', unit, T.arrivalDue, due)
+      this.regions(T.arrivalDue, due)
+      this.to('unit', unit, T.arrivalDue, due)
       if (c.onSite?.onTime) {
-        regions(T.arrivalOnTime, due)
-        to('unit', unit, T.arrivalOnTime, due)
+        this.regions(T.arrivalOnTime, due)
+        this.to('unit', unit, T.arrivalOnTime, due)
       }
     }
 
     // Per-event counts: 返工, 异议, 延期, 挂账, 回退 — by event time, to the unit that had the case then.
     for (let i = 0; i < this.unitEventCount; i++) {
       const u = this.unitEvents[i] as (typeof this.unitEvents)[number]
-      units(u.tally, u.at, u.seq, 0, u.unit, u.sub)
-      if (u.regions) regions(u.tally, u.at, u.seq)
+      this.units(u.tally, u.at, u.seq, 0, u.unit, u.sub)
+      if (u.regions) this.regions(u.tally, u.at, u.seq)
     }
+  }
+
+  private regions(tally: number, at: number, seq = 0, amount = 0): void {
+    const { w, sink, c } = this
+    if (!(at >= w.start && at < w.limit)) return
+    sink.add('city', 'all', tally, at, seq, amount)
+    if (c.districtCode) sink.add('district', c.districtCode, tally, at, seq, amount)
+    if (c.streetCode) sink.add('street', c.streetCode, tally, at, seq, amount)
+    if (c.communityCode) sink.add('community', c.communityCode, tally, at, seq, amount)
+    if (c.gridId) sink.add('grid', c.gridId, tally, at, seq, amount)
+  }
+
+  private to(
+    kind: ObjectKind | undefined,
+    id: string | null | undefined,
+    tally: number,
+    at: number,
+    seq = 0,
+    amount = 0,
+  ): void {
+    if (kind && id && at >= this.w.start && at < this.w.limit) this.sink.add(kind, id, tally, at, seq, amount)
+  }
+
+  private units(
+    tally: number,
+    at: number,
+    seq: number,
+    amount: number,
+    unit: string | undefined,
+    sub: string | undefined,
+  ): void {
+    this.to('unit', unit, tally, at, seq, amount)
+    this.to('sub-unit', sub, tally, at, seq, amount)
+  }
+
+  /** Done before the window's limit; NaN (not done) is false. */
+  private done(t: number): boolean {
+    return t < this.w.limit
   }
 
   /** Parked milliseconds inside [a, b). */
   private parkedWithin(a: number, b: number): number {
     let sum = 0
     for (const s of this.c.suspensions)
-      sum += Math.max(0, Math.min(b, Date.parse(s.to)) - Math.max(a, Date.parse(s.from)))
+      sum += Math.max(0, Math.min(b, isoMs(s.to)) - Math.max(a, isoMs(s.from)))
     return sum
   }
 }
@@ -537,12 +561,10 @@ export class CaseClassifier {
 /** 指令归类 — one order's contributions to its team and unit, by issue time (cancelled orders count nowhere). */
 export function emitOrder(o: DispatchOrder, w: Window, sink: TallySink): void {
   if (o.cancelledAt) return
-  const at = Date.parse(o.issuedAt)
+  const at = isoMs(o.issuedAt)
   if (!(at >= w.start && at < w.limit)) return
   const inTime = (done: string | undefined, by: string | undefined): boolean =>
-    done !== undefined &&
-    Date.parse(done) < w.limit &&
-    (by === undefined || Date.parse(done) <= Date.parse(by))
+    done !== undefined && isoMs(done) < w.limit && (by === undefined || isoMs(done) <= isoMs(by))
   const add = (tally: Tally): void => {
     if (o.teamId) sink.add('team', o.teamId, T[tally], at, 0, 0)
     if (o.unitId) sink.add('unit', o.unitId, T[tally], at, 0, 0)
@@ -551,5 +573,5 @@ export function emitOrder(o: DispatchOrder, w: Window, sink: TallySink): void {
   if (inTime(o.acknowledgedAt, o.acknowledgeBy)) add('orderAckOnTime')
   if (inTime(o.arrivedAt, o.arriveBy)) add('orderArriveOnTime')
   if (inTime(o.completedAt, o.completeBy)) add('orderCompleteOnTime')
-  if (o.declinedAt && Date.parse(o.declinedAt) < w.limit) add('orderDeclined')
+  if (o.declinedAt && isoMs(o.declinedAt) < w.limit) add('orderDeclined')
 }

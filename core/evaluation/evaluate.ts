@@ -11,6 +11,7 @@
 import type { CaseRules } from '../case/profile.js'
 import type { ClassifyContext, TallySink, Window } from './classify.js'
 import { CaseClassifier, emitOrder } from './classify.js'
+import { isoMs } from './iso-time.js'
 import type { IndicatorKey, ObjectKind } from './indicators.js'
 import { INDICATOR, INDICATORS_OF, OBJECT_KINDS, TALLIES, TALLY_INDEX } from './indicators.js'
 import type { DispatchOrder, EvaluationRecord } from './input.js'
@@ -92,14 +93,17 @@ interface Acc {
 }
 
 class PeriodSink implements TallySink {
-  readonly byKind = new Map<ObjectKind, Map<string, Acc>>(OBJECT_KINDS.map((k) => [k, new Map()]))
+  readonly byKind = Object.fromEntries(OBJECT_KINDS.map((k) => [k, new Map<string, Acc>()])) as Record<
+    ObjectKind,
+    Map<string, Acc>
+  >
   /** The id of the case or order being added. */
   current = ''
   currentIsOrder = false
   constructor(private readonly trace: EvaluatorOptions['trace']) {}
 
   add(kind: ObjectKind, id: string, tally: number, _at: number, seq: number, amount: number): void {
-    const map = this.byKind.get(kind) as Map<string, Acc>
+    const map = this.byKind[kind]
     let acc = map.get(id)
     if (!acc) {
       const traced = typeof this.trace === 'function' ? this.trace(kind, id) : this.trace === true
@@ -120,8 +124,8 @@ class PeriodSink implements TallySink {
 export function createEvaluator(options: EvaluatorOptions): Evaluator {
   const asOf = +options.asOf
   const windows: Window[] = options.periods.map((p) => ({
-    start: Date.parse(p.start),
-    limit: Math.min(Date.parse(p.end), asOf + 1),
+    start: isoMs(p.start),
+    limit: Math.min(isoMs(p.end), asOf + 1),
   }))
   const sinks = options.periods.map(() => new PeriodSink(options.trace))
   const ctx: ClassifyContext = {
@@ -136,10 +140,8 @@ export function createEvaluator(options: EvaluatorOptions): Evaluator {
       // Events come oldest first, so one look at the last tells whether any is too late.
       const last = record.events[record.events.length - 1]
       const events =
-        !last || Date.parse(last.at) <= asOf
-          ? record.events
-          : record.events.filter((e) => Date.parse(e.at) <= asOf)
-      if (events.length === 0 && Date.parse(record.case.createdAt) > asOf) return
+        !last || isoMs(last.at) <= asOf ? record.events : record.events.filter((e) => isoMs(e.at) <= asOf)
+      if (events.length === 0 && isoMs(record.case.createdAt) > asOf) return
       classifier.read(events === record.events ? record : { case: record.case, events })
       sinks.forEach((sink, i) => {
         sink.current = record.case.id
@@ -221,7 +223,7 @@ function buildEvaluation(
 ): Evaluation {
   const objects = {} as Record<ObjectKind, readonly EvaluatedObject[]>
   for (const kind of OBJECT_KINDS) {
-    const raw = [...(sink.byKind.get(kind) as Map<string, Acc>)].map(([id, acc]) => {
+    const raw = [...sink.byKind[kind]].map(([id, acc]) => {
       const figures: Partial<Record<IndicatorKey, Figure>> = {}
       for (const key of INDICATORS_OF[kind]) figures[key] = figureOf(key, acc)
       return { kind, id, figures }

@@ -149,7 +149,7 @@ describe('同比 / 环比', () => {
     asOf: '2026-04-01T00:00:00.000Z',
     objects: Object.fromEntries(
       OBJECT_KINDS.map((k) => [k, objects.filter((o) => o.kind === k)]),
-    ) as Evaluation['objects'],
+    ) as unknown as Evaluation['objects'],
   })
   const unit = (
     id: string,
