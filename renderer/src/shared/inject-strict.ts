@@ -10,7 +10,9 @@ export function injectStrict<T>(key: InjectionKey<T>, what?: string): T {
   const value = inject(key, undefined)
   if (value === undefined) {
     const name = what ?? key.description ?? 'a value'
-    throw new Error(`${name} is not provided here: this component must be mounted inside the component that provides it`)
+    throw new Error(
+      `${name} is not provided here: this component must be mounted inside the component that provides it`,
+    )
   }
   return value
 }

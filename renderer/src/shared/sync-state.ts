@@ -5,7 +5,15 @@
  * {@link createSyncState} is called once per app by the component that owns it, which provides it;
  * everything below reads it with {@link useSyncState}.
  */
-import { computed, onBeforeUnmount, provide, shallowRef, type ComputedRef, type InjectionKey, type ShallowRef } from 'vue'
+import {
+  computed,
+  onBeforeUnmount,
+  provide,
+  shallowRef,
+  type ComputedRef,
+  type InjectionKey,
+  type ShallowRef,
+} from 'vue'
 import type { AppInfo, CityLoopBridge, SyncStatus, Unsubscribe } from '../../../electron/contract.js'
 import { injectStrict } from './inject-strict.js'
 
