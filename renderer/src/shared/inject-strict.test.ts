@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- a Node test (node:test, node:assert), never part of the UI bundle */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createApp, type InjectionKey } from 'vue'
