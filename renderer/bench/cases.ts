@@ -11,7 +11,7 @@ import 'element-plus/dist/index.css'
 import 'element-plus/theme-chalk/dark/css-vars.css'
 import 'ol/ol.css'
 import 'ol-ext/dist/ol-ext.css'
-import '../src/ui/theme.css'
+import '../src/shared/theme.css'
 import type {
   Bbox,
   BridgeFeatureCollection,

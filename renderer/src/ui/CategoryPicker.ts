@@ -10,7 +10,7 @@ import { ElOption, ElRadioButton, ElRadioGroup, ElSelect } from 'element-plus'
 import type { CategoryKind, Edition } from '../../../core/catalog/types.js'
 import type { CatalogClassBrief, Language } from '../../../electron/contract.js'
 import { pickName } from '../i18n/index.js'
-import { WORKSTATION } from './workstation.js'
+import { WORKSTATION } from '../app/workstation.js'
 
 type EditionFilter = Edition | 'all'
 type KindFilter = CategoryKind | 'all'

@@ -10,7 +10,7 @@ import { useI18n } from 'vue-i18n'
 import { ElAutoResizer, ElButton, ElEmpty, ElTableV2, ElTooltip } from 'element-plus'
 import type { CaseSummary, Language } from '../../../../electron/contract.js'
 import { CASES, LIST_LIMIT } from '../store.js'
-import { formatCount } from '../../ui/format.js'
+import { formatCount } from '../../shared/format.js'
 import { countdownText, LIGHT_COLORS, PHASE_COLORS, roleLabel, statusLabel, useNow } from './labels.js'
 import { CaseFilterBar } from './CaseFilterBar.js'
 

@@ -8,7 +8,7 @@ import { defineComponent, h, inject, type PropType } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElButton, ElDrawer, ElEmpty, ElTag, ElTooltip } from 'element-plus'
 import type { Language, OutboxEntry } from '../../../../electron/contract.js'
-import { formatTime } from '../../ui/format.js'
+import { formatTime } from '../../shared/format.js'
 import { CASES, entryAction, entryCaseId } from '../store.js'
 import { actionLabel, statusLabel } from './labels.js'
 

@@ -1,12 +1,13 @@
 /**
- * @module renderer/ui/workstation
- * The UI's state and the actions that change it: settings, sync status, and the responsible-unit lookup
- * (a point, its grid and regions, a component, a category and who handles it there). Every answer comes
- * from the bridge; this module only sequences the calls and drops answers a newer pick has overtaken.
+ * @module renderer/app/workstation
+ * The workstation window's state and the actions that change it: settings, the dialogs, and the
+ * responsible-unit lookup (a point, its grid and regions, a component, a category and who handles it
+ * there). Every answer comes from the bridge; this module only sequences the calls and drops answers a
+ * newer pick has overtaken. App.vue creates it and provides it; components read it with
+ * {@link useWorkstation} or {@link useSettings}. (The sync status is shared/sync-state.ts.)
  */
-import { reactive, shallowRef, type InjectionKey, type ShallowRef } from 'vue'
+import { computed, reactive, shallowRef, type InjectionKey, type Ref, type ShallowRef, type WritableComputedRef } from 'vue'
 import type {
-  AppInfo,
   CatalogClassBrief,
   CityLoopBridge,
   ComponentDetail,
@@ -17,9 +18,9 @@ import type {
   SearchHit,
   Settings,
   SettingsPatch,
-  SyncStatus,
 } from '../../../electron/contract.js'
 import type { CityMap, MapState } from '../map/CityMap.js'
+import { injectStrict } from '../shared/inject-strict.js'
 
 /** How a lookup was started. */
 export type LookupSource = 'click' | 'search' | 'converter'
@@ -47,8 +48,6 @@ export interface LookupState {
 /** Everything the UI shows. */
 export interface WorkstationState {
   settings: Settings | null
-  info: AppInfo | null
-  sync: SyncStatus | null
   map: MapState | null
   lookup: LookupState
   panelOpen: boolean
@@ -78,6 +77,11 @@ export interface Workstation {
 /** Injection key of the {@link Workstation}. */
 export const WORKSTATION: InjectionKey<Workstation> = Symbol('workstation')
 
+/** The workstation provided by App.vue. */
+export function useWorkstation(): Workstation {
+  return injectStrict(WORKSTATION)
+}
+
 const emptyLookup = (): LookupState => ({
   seq: 0,
   status: 'idle',
@@ -96,8 +100,6 @@ const emptyLookup = (): LookupState => ({
 export function createWorkstation(bridge: CityLoopBridge): Workstation {
   const state = reactive<WorkstationState>({
     settings: null,
-    info: null,
-    sync: null,
     map: null,
     lookup: emptyLookup(),
     panelOpen: false,
@@ -220,5 +222,28 @@ export function createWorkstation(bridge: CityLoopBridge): Workstation {
       map.value?.select(undefined)
     },
     notify,
+  }
+}
+
+/** The settings as components use them. */
+export interface SettingsAccess {
+  /** The saved settings; null until main/ answered. */
+  readonly settings: Readonly<Ref<Settings | null>>
+  /** Whether the settings dialog is open (v-model of the dialog). */
+  readonly dialogOpen: WritableComputedRef<boolean>
+  /** Saves a change and applies it; false (and an error notice) when main/ refused it. */
+  save(patch: SettingsPatch): Promise<boolean>
+}
+
+/** 设置 — the saved settings, the dialog's open state and saving, over the provided workstation. */
+export function useSettings(): SettingsAccess {
+  const ws = useWorkstation()
+  return {
+    settings: computed(() => ws.state.settings),
+    dialogOpen: computed({
+      get: () => ws.state.settingsOpen,
+      set: (open) => (ws.state.settingsOpen = open),
+    }),
+    save: (patch) => ws.saveSettings(patch),
   }
 }

@@ -1,5 +1,5 @@
 /**
- * @module renderer/bigscreen/DensityMap
+ * @module renderer/wall/DensityMap
  * 大屏地图 — the wall screen's MapLibre map: district and street outlines with their names, and the density
  * of components as a heatmap that turns into points when zoomed in (the MapLibre large-data pattern,
  * workstation.md §2.2-2.3). View only. MapLibre draws Web Mercator only, so this view never shows 天地图 `c`

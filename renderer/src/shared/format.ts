@@ -1,6 +1,6 @@
 /**
- * @module renderer/ui/format
- * Small display helpers shared by the panels: time limits, dates, coordinates.
+ * @module renderer/shared/format
+ * Small display helpers shared by the features: time limits, dates, coordinates.
  */
 import type { Language, TimeLimitValue } from '../../../electron/contract.js'
 
