@@ -489,3 +489,10 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
     unitName,
   }
 }
+
+/** 登记案件: opens the new-case dialog at a clicked point (and the component clicked there, if any); disarms the tool. */
+export function openNewCase(store: { state: Pick<CasesState, 'newCasePoint' | 'newCaseComponentId' | 'recording'> }, point: LonLat, component?: string): void {
+  store.state.recording = false
+  store.state.newCaseComponentId = component ?? null
+  store.state.newCasePoint = point
+}
