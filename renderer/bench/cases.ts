@@ -6,7 +6,7 @@
  * (synthetic cases, renderer/bench/cases-file.ts). Only the calls the map and the case layers make are
  * answered; the case filter's bridge part is applied as main/ does for box and dates.
  */
-import { createApp, h } from 'vue'
+import { createApp } from 'vue'
 import 'element-plus/dist/index.css'
 import 'element-plus/theme-chalk/dark/css-vars.css'
 import 'ol/ol.css'
@@ -30,7 +30,7 @@ import { createWorkstationI18n } from '../src/i18n/index.js'
 import { CityMap } from '../src/map/CityMap.js'
 import { registerCgcs2000 } from '../src/map/projection.js'
 import { CaseLayers } from '../src/cases/map/CaseLayers.js'
-import { CaseMapBar } from '../src/cases/map/CaseMapBar.js'
+import CaseMapBar from '../src/cases/map/CaseMapBar.vue'
 import { LIGHTS } from '../src/cases/map/case-data.js'
 import { loadCasesFile, type CasesFile } from './cases-file.js'
 
@@ -178,7 +178,7 @@ async function start(): Promise<void> {
     onBox: (bbox) => boxes.push(bbox),
   })
   await layers.setFilter({})
-  createApp({ render: () => h(CaseMapBar, { layers }) })
+  createApp(CaseMapBar, { layers })
     .use(i18n)
     .mount(document.getElementById('bar')!)
   window.caseHarness = {

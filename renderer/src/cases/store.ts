@@ -5,7 +5,7 @@
  * outbox, and the units the workstation has seen. Every answer comes from the bridge; this module sequences
  * the calls, drops answers a newer request overtook and turns outbox events into operator feedback.
  */
-import { markRaw, reactive, shallowRef, type InjectionKey, type ShallowRef } from 'vue'
+import { markRaw, provide, reactive, shallowRef, type InjectionKey, type ShallowRef } from 'vue'
 import type {
   Bbox,
   CaseCommandInput,
@@ -29,6 +29,7 @@ import type { CasePhase } from '../../../core/case/phase.js'
 import { CREATE_ROLES } from '../../../core/case/create.js'
 import type { CityMap } from '../map/CityMap.js'
 import { CaseLayers } from './map/CaseLayers.js'
+import { injectStrict } from '../shared/inject-strict.js'
 
 /** How the list is sorted (cases.list `sort`). */
 export type CaseSort = NonNullable<CaseListQuery['sort']>
@@ -131,7 +132,22 @@ export interface CaseStore {
 }
 
 /** Injection key of the {@link CaseStore}. */
-export const CASES: InjectionKey<CaseStore> = Symbol('cases')
+export const CASES: InjectionKey<CaseStore> = Symbol('CaseStore')
+
+/**
+ * Creates the case store and provides it to the calling component's descendants (the app's root calls it once).
+ * Case components reach it with {@link useCaseStore}.
+ */
+export function provideCaseStore(bridge: CityLoopBridge, feedback: Feedback): CaseStore {
+  const store = createCaseStore(bridge, feedback)
+  provide(CASES, store)
+  return store
+}
+
+/** The case store provided by the app ({@link provideCaseStore}); throws when a case component is mounted without it. */
+export function useCaseStore(): CaseStore {
+  return injectStrict(CASES, 'The case store (CASES, renderer/src/cases/store.ts)')
+}
 
 /** The filter a fresh session starts with: every open case, most urgent first. */
 export function defaultFilter(): CaseFilterState {
@@ -176,7 +192,8 @@ export function entryAction(entry: OutboxEntry): CaseAction | 'create' {
   return entry.command.kind === 'create' ? 'create' : entry.command.action
 }
 
-interface Feedback {
+/** How the store reports what the operator should hear about (the app turns it into messages). */
+export interface Feedback {
   /** Called when a command the operator gave changes state (queued → sending → applied / rejected). */
   onCommand(entry: OutboxEntry, previous: OutboxEntry['state'] | undefined): void
   onError(message: string): void
@@ -471,4 +488,11 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
     rememberUnits,
     unitName,
   }
+}
+
+/** 登记案件: opens the new-case dialog at a clicked point (and the component clicked there, if any); disarms the tool. */
+export function openNewCase(store: { state: Pick<CasesState, 'newCasePoint' | 'newCaseComponentId' | 'recording'> }, point: LonLat, component?: string): void {
+  store.state.recording = false
+  store.state.newCaseComponentId = component ?? null
+  store.state.newCasePoint = point
 }

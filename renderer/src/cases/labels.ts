@@ -1,10 +1,10 @@
 /**
- * @module renderer/cases/ui/labels
+ * @module renderer/cases/labels
  * Display helpers of the case UI: the domain's own zh/en labels (core/case/labels.ts, core/case/phase.ts —
  * never duplicated in the catalogues), countdowns, a ticking clock and contact masking.
  */
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
-import type { Language, LightColor, TimeLimitValue } from '../../../../electron/contract.js'
+import type { Language, LightColor, TimeLimitValue } from '../../../electron/contract.js'
 import {
   ACTION_LABELS,
   ARBITRATE_LABELS,
@@ -14,9 +14,9 @@ import {
   STAGE_LABELS,
   STATUS_LABELS,
   type Label,
-} from '../../../../core/case/labels.js'
-import { PHASE_LABELS, type CasePhase } from '../../../../core/case/phase.js'
-import type { ArbitrateDecision, CaseAction, CaseSource, CaseStage, CaseStatus, CheckOutcome, Role } from '../../../../core/case/types.js'
+} from '../../../core/case/labels.js'
+import { PHASE_LABELS, type CasePhase } from '../../../core/case/phase.js'
+import type { ArbitrateDecision, CaseAction, CaseSource, CaseStage, CaseStatus, CheckOutcome, Role } from '../../../core/case/types.js'
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
 
@@ -43,7 +43,7 @@ export function anyStatusLabel(s: string | null, l: Language): string {
 }
 
 /** Colour of each phase: the map's own (case-style.ts), so list tags and map points agree. */
-export { PHASE_COLORS } from '../map/case-style.js'
+export { PHASE_COLORS } from './map/case-style.js'
 
 /** Colour of each light. */
 export const LIGHT_COLORS: Readonly<Record<LightColor, string>> = {
