@@ -367,6 +367,7 @@ describe('browser mode access: the launch key, its cookie, Host and Origin', () 
       assert.equal((await info({ cookie, host })).status, 421, host)
       const page = await rawRequest(web.origin, 'GET', '/', { cookie, host })
       assert.equal(page.status, 421, host)
+      assert.ok(!String(page.headers['content-security-policy']).includes('evil'), 'the Host is not echoed')
       assert.deepEqual(await tryEventSocket(web.origin, EVENTS_SOCKET_PATH, { cookie, host }), {
         open: false,
         status: 421,

@@ -127,10 +127,13 @@ export async function startWorkstationWeb(options: WorkstationWebOptions): Promi
           '请打开工作站启动时打印的地址（带 key） / open the address the workstation printed at start (with its key)',
         )
     }
-    const csp = (request: FastifyRequest) =>
-      contentSecurityPolicy(workstation.settings.get(), {
-        connect: [`ws://${request.headers.host}`, `wss://${request.headers.host}`],
+    // The event socket's source names the Host only when it is ours (refused requests get none).
+    const csp = (request: FastifyRequest) => {
+      const host = request.headers.host
+      return contentSecurityPolicy(workstation.settings.get(), {
+        connect: access?.allowedHost(host) ? [`ws://${host}`, `wss://${host}`] : [],
       })
+    }
 
     app.addHook('onSend', async (request, reply) => {
       reply.header('x-content-type-options', 'nosniff')
@@ -178,7 +181,6 @@ export async function startWorkstationWeb(options: WorkstationWebOptions): Promi
         // Key → cookie, then the same address without the key: it stays out of history and referrers.
         url.searchParams.delete(KEY_PARAM)
         return reply
-          .status(303)
           .header('set-cookie', access!.setCookie())
           .header('cache-control', 'no-store')
           .redirect(url.pathname + url.search, 303)
