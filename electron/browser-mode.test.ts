@@ -7,17 +7,31 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { WebSocket } from 'ws'
 import { createBrowserBridge } from './browser-bridge.js'
-import { BRIDGE_METHODS, type CityLoopBridge, type Result, type Settings } from './contract.js'
+import {
+  BRIDGE_METHODS,
+  EVENTS_SOCKET_PATH,
+  type CityLoopBridge,
+  type Result,
+  type Settings,
+} from './contract.js'
 import { silentLog } from '../main/log.js'
 import { startTestCentral, type TestCentral } from '../main/test-support/central.js'
 import { pgliteTemplate } from '../main/test-support/pglite-template.js'
+import {
+  exchangeKey,
+  fetchWithCookie,
+  rawRequest,
+  socketWithCookie,
+  tryEventSocket,
+} from '../main/test-support/web-session.js'
 import { BRIDGE_SCRIPT_PATH, startWorkstationWeb, type WorkstationWeb } from '../main/web-host.js'
 
 let central: TestCentral
 let web: WorkstationWeb
 let bridge: CityLoopBridge
+/** `name=value` of the session cookie the launch key was exchanged for. */
+let cookie: string
 const root = mkdtempSync(join(tmpdir(), 'cityloop-web-'))
 const rendererDir = join(root, 'dist')
 
@@ -37,10 +51,8 @@ before(async () => {
     log: silentLog,
     syncIntervalMs: 0,
   })
-  bridge = createBrowserBridge({
-    baseUrl: web.url,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-  })
+  cookie = await exchangeKey(web.url)
+  bridge = keyedBridge(web.origin, cookie)
 })
 after(async () => {
   await web?.close()
@@ -53,24 +65,32 @@ const value = <T>(r: Result<T>): T => {
   return r.value
 }
 
+/** The page's bridge under Node: the browser would send the cookie by itself. */
+const keyedBridge = (origin: string, sessionCookie: string) =>
+  createBrowserBridge({
+    baseUrl: origin,
+    fetch: fetchWithCookie(sessionCookie),
+    WebSocket: socketWithCookie(sessionCookie),
+  })
+
 const post = (
   channel: string,
   body: string,
-  headers: Record<string, string> = { 'content-type': 'application/json' },
-) => fetch(`${web.url}bridge/${channel}`, { method: 'POST', headers, body })
+  headers: Record<string, string> = { 'content-type': 'application/json', cookie },
+) => fetch(`${web.origin}/bridge/${channel}`, { method: 'POST', headers, body })
 
 describe('browser mode', () => {
   it('serves the renderer with the bridge script first and a strict CSP', async () => {
-    const res = await fetch(web.url)
+    const res = await fetch(web.origin, { headers: { cookie } })
     const html = await res.text()
     assert.ok(html.indexOf(`<script src="${BRIDGE_SCRIPT_PATH}"></script>`) < html.indexOf('/app.js'), html)
     const csp = res.headers.get('content-security-policy') ?? ''
     assert.match(csp, /script-src 'self'(;|$)/)
     assert.match(csp, /object-src 'none'/)
-    const script = await fetch(`${web.url}cityloop-bridge.js`)
+    const script = await fetch(`${web.origin}/cityloop-bridge.js`)
     assert.match(script.headers.get('content-type') ?? '', /javascript/)
     assert.match(await script.text(), /cityloop:app\.info|BRIDGE_METHODS|app\.info/)
-    assert.equal((await fetch(`${web.url}app.js`)).status, 200)
+    assert.equal((await fetch(`${web.origin}/app.js`)).status, 200, 'static assets need no cookie')
   })
 
   it('answers every bridge method over HTTP the way the workstation answers it directly', async () => {
@@ -202,11 +222,15 @@ describe('browser mode', () => {
   it('refuses cross-origin calls, non-JSON bodies, unknown channels and bad arguments', async () => {
     const foreign = await post('cityloop:app.info', '[]', {
       'content-type': 'application/json',
+      cookie,
       origin: 'http://evil.example',
     })
     assert.equal(foreign.status, 403)
     assert.deepEqual(((await foreign.json()) as { error: { code: string } }).error.code, 'FORBIDDEN')
-    assert.equal((await post('cityloop:app.info', '[]', { 'content-type': 'text/plain' })).status, 415)
+    assert.equal(
+      (await post('cityloop:app.info', '[]', { 'content-type': 'text/plain', cookie })).status,
+      415,
+    )
     const unknown = await post('cityloop:shell.exec', '[]')
     assert.equal(((await unknown.json()) as Result<unknown> & { ok: false }).error.code, 'FORBIDDEN')
     const bad = (await (await post('cityloop:lookup.locate', '[500, 32]')).json()) as Result<unknown>
@@ -220,7 +244,7 @@ describe('browser mode', () => {
     assert.ok(!badSettings.ok && badSettings.error.code === 'BAD_REQUEST')
   })
 
-  it('keeps synced data across a restart (reload with no central reachable)', async () => {
+  it('keeps synced data across a restart (reload with no central reachable), and a new key with it', async () => {
     const dataDir = join(root, 'restart')
     const first = await startWorkstationWeb({
       port: 0,
@@ -233,9 +257,11 @@ describe('browser mode', () => {
     const before = value(await first.workstation.dispatch('app.info', [])) as {
       counts: { component: number }
     }
+    const oldCookie = await exchangeKey(first.url)
     await first.close()
+    // The same port: the same cookie name, so only the per-launch secret tells the launches apart.
     const second = await startWorkstationWeb({
-      port: 0,
+      port: Number(new URL(first.origin).port),
       dataDir,
       centralUrl: 'http://127.0.0.1:9',
       rendererDir,
@@ -243,7 +269,23 @@ describe('browser mode', () => {
       syncIntervalMs: 0,
     })
     try {
-      const offline = createBrowserBridge({ baseUrl: second.url })
+      assert.equal(second.origin, first.origin)
+      assert.notEqual(second.url, first.url, 'a new key')
+      const stale = await fetch(`${second.origin}/bridge/cityloop:app.info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: oldCookie },
+        body: '[]',
+      })
+      assert.equal(stale.status, 401, "the previous launch's cookie")
+      assert.deepEqual(await tryEventSocket(second.origin, EVENTS_SOCKET_PATH, { cookie: oldCookie }), {
+        open: false,
+        status: 401,
+      })
+      const oldKey = new URL(first.url).searchParams.get('key')!
+      const reused = await fetch(`${second.origin}/?key=${oldKey}`, { redirect: 'manual' })
+      assert.equal(reused.status, 401, "the previous launch's key")
+      assert.equal(reused.headers.get('set-cookie'), null)
+      const offline = keyedBridge(second.origin, await exchangeKey(second.url))
       assert.equal(value(await offline.sync.status()).state, 'offline')
       assert.equal(value(await offline.app.info()).counts.component, before.counts.component)
       const extent = value(await offline.app.info()).extent!
@@ -252,6 +294,100 @@ describe('browser mode', () => {
     } finally {
       await second.close()
     }
+  })
+})
+
+describe('browser mode access: the launch key, its cookie, Host and Origin', () => {
+  const info = (headers: Record<string, string>) =>
+    rawRequest(
+      web.origin,
+      'POST',
+      '/bridge/cityloop:app.info',
+      { 'content-type': 'application/json', ...headers },
+      '[]',
+    )
+  const authority = () => new URL(web.origin).host
+  const key = () => new URL(web.url).searchParams.get('key')!
+
+  it('prints an address with a 256-bit key, and exchanges it for an HttpOnly SameSite=Strict cookie', async () => {
+    assert.match(web.url, /^http:\/\/127\.0\.0\.1:\d+\/\?key=[A-Za-z0-9_-]{43}$/)
+    assert.equal(Buffer.from(key(), 'base64url').length, 32)
+    assert.deepEqual(web.urls, [web.url], 'bound to 127.0.0.1: one address')
+    const res = await fetch(`${web.origin}/?key=${key()}&view=bigscreen`, { redirect: 'manual' })
+    assert.equal(res.status, 303)
+    // The key leaves the address at once; the other parameters stay.
+    assert.equal(res.headers.get('location'), '/?view=bigscreen')
+    const set = res.headers.get('set-cookie') ?? ''
+    assert.match(set, new RegExp(`^${web.cookieName}=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict$`))
+    assert.ok(!set.includes(key()), 'the cookie is not the key')
+    const page = await fetch(`${web.origin}/?view=bigscreen`, { headers: { cookie: set.split(';')[0]! } })
+    assert.equal(page.status, 200)
+    assert.match(await page.text(), /cityloop-bridge\.js/)
+    assert.equal((await info({ cookie: set.split(';')[0]! })).status, 200)
+  })
+
+  it('refuses a caller without the cookie (curl: no Origin, no cookie) on the bridge and the event socket', async () => {
+    const curl = await info({})
+    assert.equal(curl.status, 401)
+    assert.equal((JSON.parse(curl.body) as Result<never> & { ok: false }).error.code, 'UNAUTHORIZED')
+    assert.equal((await info({ origin: web.origin })).status, 401, 'same origin but no cookie')
+    assert.equal((await info({ cookie: `${web.cookieName}=${key()}` })).status, 401, 'the key is no cookie')
+    assert.equal((await info({ cookie: `${web.cookieName}=${'A'.repeat(43)}` })).status, 401)
+    // The socket is refused with an HTTP answer, before any upgrade.
+    assert.deepEqual(await tryEventSocket(web.origin, EVENTS_SOCKET_PATH, {}), { open: false, status: 401 })
+    assert.deepEqual(await tryEventSocket(web.origin, EVENTS_SOCKET_PATH, { origin: web.origin }), {
+      open: false,
+      status: 401,
+    })
+    assert.deepEqual(await tryEventSocket(web.origin, EVENTS_SOCKET_PATH, { cookie, origin: web.origin }), {
+      open: true,
+    })
+  })
+
+  it('shows how to open the workstation instead of index.html without the key or with a wrong one', async () => {
+    for (const path of ['/', '/index.html', '/?key=wrong', `/?key=${key().slice(0, -1)}x`]) {
+      const res = await fetch(`${web.origin}${path}`, { redirect: 'manual' })
+      assert.equal(res.status, 401, path)
+      assert.equal(res.headers.get('set-cookie'), null, path)
+      const html = await res.text()
+      assert.match(html, /请打开工作站启动时在终端打印的地址/, path)
+      assert.match(html, /Open the address the workstation printed/, path)
+      assert.ok(!html.includes('cityloop-bridge.js') && !html.includes('/app.js'), path)
+    }
+  })
+
+  it('refuses a rebound Host (DNS rebinding) even with the cookie: page, bridge and socket', async () => {
+    const port = new URL(web.origin).port
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${port}`,
+      `localhost:${Number(port) + 1}`,
+    ]) {
+      assert.equal((await info({ cookie, host })).status, 421, host)
+      const page = await rawRequest(web.origin, 'GET', '/', { cookie, host })
+      assert.equal(page.status, 421, host)
+      assert.ok(!String(page.headers['content-security-policy']).includes('evil'), 'the Host is not echoed')
+      assert.deepEqual(await tryEventSocket(web.origin, EVENTS_SOCKET_PATH, { cookie, host }), {
+        open: false,
+        status: 421,
+      })
+    }
+    assert.equal((await info({ cookie, host: '' })).status, 421, 'an empty Host')
+    // The loopback names of this port are the host's own.
+    for (const host of [authority(), `localhost:${port}`, `[::1]:${port}`])
+      assert.equal((await info({ cookie, host })).status, 200, host)
+  })
+
+  it('refuses a foreign Origin even with the cookie: bridge and socket', async () => {
+    for (const origin of ['http://evil.example', `http://evil.example:${new URL(web.origin).port}`, 'null']) {
+      assert.equal((await info({ cookie, origin })).status, 403, origin)
+      assert.deepEqual(await tryEventSocket(web.origin, EVENTS_SOCKET_PATH, { cookie, origin }), {
+        open: false,
+        status: 403,
+      })
+    }
+    assert.equal((await info({ cookie, origin: web.origin })).status, 200)
   })
 })
 
@@ -267,7 +403,7 @@ describe('browser mode with the embedded central (the default without CITYLOOP_C
       pgliteTemplate: await pgliteTemplate(),
     })
     try {
-      const b = createBrowserBridge({ baseUrl: embedded.url })
+      const b = keyedBridge(embedded.origin, await exchangeKey(embedded.url))
       const info = value(await b.app.info())
       assert.equal(info.embeddedCentral, true)
       assert.match(info.centralUrl, /^http:\/\/127\.0\.0\.1:\d+$/)

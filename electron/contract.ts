@@ -524,6 +524,12 @@ export interface Session {
   /** ISO end of the session; null when signed out. */
   readonly expiresAt: string | null
   readonly casesVisible: boolean
+  /**
+   * Where the token is kept between starts: 'keychain' (Electron, sealed by the OS keychain), 'file' (browser
+   * mode: a file only this OS account can read), 'none' (Electron without a keychain, e.g. Linux without
+   * gnome-keyring/KWallet: the sign-in is not remembered — the UI should say so, 每次启动需重新登录).
+   */
+  readonly tokenStorage: 'keychain' | 'file' | 'none'
 }
 
 // ---------------------------------------------------------------------------------------------------------

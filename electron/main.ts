@@ -12,6 +12,7 @@ import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { contentSecurityPolicy } from '../main/csp.js'
 import { createLog } from '../main/log.js'
+import { tokenKeeping } from '../main/token-keeping.js'
 import { startWorkstation, type Workstation } from '../main/workstation.js'
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, registerBridgeIpc } from './ipc.js'
 import { parseWindowRequest, placeWindow } from './window-options.js'
@@ -104,21 +105,16 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveApp)
 
   const centralUrl = process.env.CITYLOOP_CENTRAL_URL
+  const keeping = tokenKeeping(safeStorage, process.platform)
+  if (keeping.storage === 'none') log.warn(`the sign-in is not remembered between starts: ${keeping.reason}`)
   workstation = await startWorkstation({
     mode: 'electron',
     dataDir: app.getPath('userData'),
     log,
     ...(centralUrl ? { centralUrl } : {}),
-    // The session token at rest is sealed with the OS keychain (DPAPI, libsecret/kwallet) where there is one;
-    // without one main/ keeps it in a 0600 file, as browser mode does.
-    ...(safeStorage.isEncryptionAvailable()
-      ? {
-          protectToken: {
-            encrypt: (token: string) => safeStorage.encryptString(token).toString('base64'),
-            decrypt: (stored: string) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
-          },
-        }
-      : {}),
+    // The session token at rest is sealed with the OS keychain (DPAPI, Keychain, libsecret/KWallet); without
+    // a real one (Linux's basic_text fallback has a fixed key) it is not stored: sign in at each start.
+    ...(keeping.storage === 'keychain' ? { protectToken: keeping.protect } : { rememberSession: false }),
   })
   const ws = workstation
   stopIpc = registerBridgeIpc({

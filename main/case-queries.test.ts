@@ -96,6 +96,7 @@ const session = {
     user: signedIn,
     expiresAt: null,
     casesVisible: signedIn ? seesAllCases(signedIn.role) : false,
+    tokenStorage: 'file',
   }),
   user: () => signedIn,
   token: () => (signedIn ? 'token' : undefined),

@@ -88,7 +88,8 @@ describe('session', () => {
     assert.equal(session.user?.role, 'receiver')
     assert.equal(session.casesVisible, true)
     assert.ok(Date.parse(session.expiresAt!) > Date.now())
-    assert.deepEqual(Object.keys(session).sort(), ['casesVisible', 'expiresAt', 'user'])
+    assert.deepEqual(Object.keys(session).sort(), ['casesVisible', 'expiresAt', 'tokenStorage', 'user'])
+    assert.equal(session.tokenStorage, 'file', 'browser mode: a 0600 file')
     const file = join(dataDir, 'session.json')
     assert.equal(statSync(file).mode & 0o777, 0o600, 'only this OS account reads the token')
     await ws.sync.runSoon()
@@ -165,7 +166,7 @@ describe('session', () => {
     tokens.push(ws.session.token()!)
     assert.notEqual(tokens[0], tokens[1])
     const out = await value<Session>('auth.signOut')
-    assert.deepEqual(out, { user: null, expiresAt: null, casesVisible: false })
+    assert.deepEqual(out, { user: null, expiresAt: null, casesVisible: false, tokenStorage: 'file' })
     assert.equal(existsSync(file), false, 'the session file is gone')
     const hidden = await call('cases.list', {})
     assert.ok(!hidden.ok && hidden.error.code === 'UNAUTHORIZED')
@@ -305,5 +306,32 @@ describe('session', () => {
     const without = await createSessionService({ file, centralUrl: central.url, log: silentLog })
     assert.equal(without.get().user, null, 'no decryption: signed out, not a garbled token')
     without.close()
+  })
+
+  it('keeps the token in memory only where there is no keychain, and deletes a file stored before', async () => {
+    const file = join(freshDir(), 'session.json')
+    const earlier = await createSessionService({ file, centralUrl: central.url, log: silentLog })
+    await earlier.signIn('receiver', DEMO_PASSWORD)
+    earlier.close()
+    assert.equal(existsSync(file), true)
+
+    const memory = await createSessionService({
+      file,
+      centralUrl: central.url,
+      log: silentLog,
+      persist: false,
+    })
+    assert.equal(memory.get().user, null, 'the stored session is not used')
+    assert.equal(memory.get().tokenStorage, 'none', 'and the UI can say why')
+    assert.equal(existsSync(file), false, 'it is deleted')
+    const session = await memory.signIn('receiver', DEMO_PASSWORD)
+    assert.equal(session.user?.username, 'receiver')
+    assert.equal(session.tokenStorage, 'none')
+    assert.ok(memory.token())
+    assert.equal(existsSync(file), false, 'nothing written')
+    memory.close()
+    const next = await createSessionService({ file, centralUrl: central.url, log: silentLog, persist: false })
+    assert.equal(next.get().user, null, 'the next start signs in again')
+    next.close()
   })
 })

@@ -93,6 +93,11 @@ export interface SessionServiceOptions {
    * when read. Absent: the file holds it in clear, readable by this OS account only (mode 0600).
    */
   readonly protect?: { encrypt(token: string): string; decrypt(stored: string): string }
+  /**
+   * False: keep the token in memory only (Electron without a real keychain, see token-keeping.ts) — sign in
+   * at each start; a session file left from before is deleted unread. Default true.
+   */
+  readonly persist?: boolean
 }
 
 interface Stored {
@@ -109,7 +114,6 @@ interface SessionFile {
   readonly user: SignedInUser
 }
 
-const SIGNED_OUT: Session = Object.freeze({ user: null, expiresAt: null, casesVisible: false })
 const DEFAULT_TIMEOUT_MS = 30_000
 
 /**
@@ -122,8 +126,11 @@ export async function createSessionService(options: SessionServiceOptions): Prom
   const base = options.centralUrl.replace(/\/+$/, '')
   const doFetch = options.fetch ?? fetch
   const now = options.now ?? Date.now
+  const persistent = options.persist ?? true
+  const tokenStorage: Session['tokenStorage'] = !persistent ? 'none' : options.protect ? 'keychain' : 'file'
+  const signedOut: Session = Object.freeze({ user: null, expiresAt: null, casesVisible: false, tokenStorage })
   const listeners = new Set<(s: Session) => void>()
-  let current: Stored | undefined = await load()
+  let current: Stored | undefined = persistent ? await load() : await discard()
   let expiryTimer: NodeJS.Timeout | undefined
   let writing: Promise<void> = Promise.resolve()
   schedule()
@@ -155,7 +162,19 @@ export async function createSessionService(options: SessionServiceOptions): Prom
     }
   }
 
+  /** Not persisting: a file an earlier start wrote (sealed with a known key, say) must not stay behind. */
+  async function discard(): Promise<undefined> {
+    await unlink(file).then(
+      () => log.warn(`${file} deleted: the session token is not stored without an OS keychain`),
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') log.error(`could not delete ${file}`, e)
+      },
+    )
+    return undefined
+  }
+
   function persist(): Promise<void> {
+    if (!persistent) return Promise.resolve()
     const snapshot = current
     writing = writing
       .then(async () => {
@@ -181,11 +200,12 @@ export async function createSessionService(options: SessionServiceOptions): Prom
   }
 
   function view(): Session {
-    if (!current) return SIGNED_OUT
+    if (!current) return signedOut
     return Object.freeze({
       user: current.user,
       expiresAt: current.expiresAt,
       casesVisible: seesAllCases(current.user.role),
+      tokenStorage,
     })
   }
 

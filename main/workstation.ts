@@ -35,6 +35,8 @@ export interface WorkstationOptions {
   readonly pgliteTemplate?: Blob
   /** Encrypts the stored session token (Electron: safeStorage); absent, the file is only mode 0600. */
   readonly protectToken?: SessionServiceOptions['protect']
+  /** False: never store the session token (Electron without a real keychain: main/token-keeping.ts). */
+  readonly rememberSession?: boolean
   /** How main/ reaches the central API (tests put a switchable network in between). */
   readonly fetch?: typeof fetch
   /** Outbox retry delays after a transport failure; default 1 s doubling to 60 s. */
@@ -137,6 +139,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     log: log.child('Session'),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.protectToken ? { protect: options.protectToken } : {}),
+    ...(options.rememberSession === false ? { persist: false } : {}),
   })
   const closedBefore = () => Date.now() - settings.get().closedCaseDays * DAY_MS
   const ownsLocalCases = () => {
