@@ -13,6 +13,7 @@ import { importGridsFile } from './commands/import-grids.js'
 import { importComponentsFile } from './commands/import-components.js'
 import { ImportFailed } from './commands/import-failed.js'
 import { withCurrentMatrix } from './services/permission-matrix.js'
+import { verifyCaseChains } from './db/case-chain.js'
 
 const USAGE = `cityloop-server — the CityLoop central API (数字城管 system of record)
 
@@ -25,6 +26,8 @@ Usage:
                                               only the demo cases (default 600 over 30 days up to now)
   cityloop-server import grids FILE.geojson   import unit grids (one transaction; nothing is stored on any error)
   cityloop-server import components FILE.csv|FILE.geojson [--crs CGCS2000|WGS84|GCJ02|BD09]
+  cityloop-server verify-audit                walk every case's event chain (操作记录防篡改); lists each broken
+                                              link, exit 1 when any, 0 when all are whole
   cityloop-server docs permissions            rewrite the role × action table in docs/permissions.md from core
 
 Environment:
@@ -70,6 +73,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return serve(config)
     case 'migrate':
       return withDatabase(config, async () => 0)
+    case 'verify-audit':
+      return withDatabase(config, async ({ db }) => {
+        const result = await verifyCaseChains(db)
+        for (const b of result.breaks) console.log(`case ${b.caseNumber} event ${b.seq}: ${b.problem} — ${b.detail}`)
+        const summary = `${result.cases} cases, ${result.events} events; seal ${result.seal}`
+        if (result.breaks.length > 0) {
+          const cases = new Set(result.breaks.map((b) => b.caseId)).size
+          console.error(`cityloop-server: the audit record is broken: ${result.breaks.length} problem(s) in ${cases} case(s) of ${summary}`)
+          return 1
+        }
+        console.log(`audit record whole: ${summary}`)
+        return 0
+      })
     case 'docs': {
       if (sub !== 'permissions') return usage(`unknown docs "${sub ?? ''}"; the one is "permissions"`)
       const path = fileURLToPath(new URL('../../docs/permissions.md', import.meta.url))
