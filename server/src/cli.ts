@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -128,6 +128,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       if (crs !== undefined && !['CGCS2000', 'WGS84', 'GCJ02', 'BD09'].includes(crs)) return usage(`--crs must be CGCS2000, WGS84, GCJ02 or BD09, got "${crs}"`)
       const options = crs ? { crs: crs as 'CGCS2000' | 'WGS84' | 'GCJ02' | 'BD09' } : {}
       if (sub !== 'grids' && sub !== 'components') return usage(`unknown import kind "${sub}"; use grids or components`)
+      // Checked before the database opens: a mistyped path is one line, not a stack.
+      const unreadable = fileProblem(file)
+      if (unreadable) {
+        console.error(`cityloop-server: ${file}: ${unreadable}`)
+        return 2
+      }
       return withDatabase(config, async ({ db }) => {
         try {
           const result = sub === 'grids' ? await importGridsFile(db, file, options) : await importComponentsFile(db, file, options)
@@ -138,12 +144,34 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             console.error(`cityloop-server: ${file}: nothing was imported:\n${e.message}`)
             return 1
           }
+          // The file went away or changed kind between the check and the read.
+          const code = (e as NodeJS.ErrnoException).code
+          if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+            console.error(`cityloop-server: ${file}: ${fileProblem(file) ?? (e as Error).message}`)
+            return 2
+          }
           throw e
         }
       })
     }
     default:
       return usage(`unknown command "${command}"`)
+  }
+}
+
+/** Why `path` cannot be imported (missing, a directory, unreadable), or undefined when it is a readable file. */
+function fileProblem(path: string): string | undefined {
+  try {
+    const st = statSync(path)
+    if (st.isDirectory()) return 'is a directory; give the file to import'
+    if (!st.isFile()) return 'is not a regular file'
+    accessSync(path, constants.R_OK)
+    return undefined
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file'
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)'
+    return (e as Error).message
   }
 }
 

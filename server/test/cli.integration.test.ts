@@ -85,6 +85,17 @@ test('import: a bad file is refused with line and field, nothing stored; usage e
   assert.equal(r.status, 1, r.stderr)
   assert.match(r.stderr, /nothing was imported/)
   assert.match(r.stderr, /line 2.*initialDate|initialDate.*line 2/)
+  // A missing file or a folder: one line naming it, exit 2, no stack.
+  for (const [path, why] of [
+    [join(dataDir, 'no-such.csv'), 'no such file'],
+    [dataDir, 'is a directory; give the file to import'],
+  ] as const) {
+    for (const kind of ['components', 'grids']) {
+      const r = cli(['import', kind, path])
+      assert.equal(r.status, 2, r.stderr)
+      assert.equal(r.stderr, `cityloop-server: ${path}: ${why}\n`)
+    }
+  }
   const usage = cli(['import', 'parks', bad])
   assert.equal(usage.status, 2)
   assert.match(usage.stderr, /unknown import kind "parks"/)
