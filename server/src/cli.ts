@@ -36,7 +36,9 @@ Environment:
   CITYLOOP_DEMO_PASSWORD (demo accounts, default cityloop-demo), CITYLOOP_DEMO_API_KEY,
   CITYLOOP_SESSION_HOURS (default 12), CITYLOOP_JOB_INTERVAL_MS (deadline sweep, default 30000; 0 = off),
   CITYLOOP_DEMO_CASES (demo cases the demo seed files, default 600; 0 = none),
-  CITYLOOP_DEMO_ACTIVITY (1 = file and advance demo cases every 20-60 s, for a live wall screen)`
+  CITYLOOP_DEMO_ACTIVITY (1 = file and advance demo cases every 20-60 s, for a live wall screen),
+  CITYLOOP_PHOTO_UPLOADS, CITYLOOP_PHOTO_UPLOAD_MB, CITYLOOP_PHOTO_WINDOW_MINUTES (photo uploads per caller:
+  default 60 photos and 200 MB per 10 minutes)`
 
 /** Runs one command; returns the process exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
