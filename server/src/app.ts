@@ -20,6 +20,7 @@ import taskRoutes from './routes/tasks.js'
 import photoRoutes from './routes/photos.js'
 import userRoutes from './routes/users.js'
 import calendarRoutes from './routes/admin/calendar.js'
+import auditRoutes from './routes/admin/audit.js'
 import { publicAuth, sessionAuth } from './routes/auth.js'
 import { identify, requireCaller } from './auth/hooks.js'
 import { createSessionCache, type SessionCache } from './auth/session-cache.js'
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(photoRoutes)
       await api.register(userRoutes)
       await api.register(calendarRoutes)
+      await api.register(auditRoutes)
     },
     { prefix: '/api/v1' },
   )

@@ -1,5 +1,8 @@
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'kysely'
 import { loadDemoCity } from '../../gis-data/demo-city.js'
 import type { DemoCity } from '../../gis-data/generator/index.js'
@@ -11,7 +14,9 @@ import { actorOfUser } from '../src/db/users.js'
 import { seedDemoCity } from '../src/seed/demo.js'
 import { createCaseRulesCache } from '../src/services/case-rules.js'
 import { createCityModelCache } from '../src/services/city-model.js'
+import { buildApp } from '../src/app.js'
 import { DATABASES, openTestDatabase } from './databases.js'
+import { signIn } from './helpers.js'
 
 // 操作记录防篡改: every case's events chain by hash; tampering a DBA does around the append-only trigger
 // (an edit, a deletion, a forged event) shows in verify-audit, naming the case and the event.
@@ -129,6 +134,23 @@ for (const backend of DATABASES) {
         .execute()
       const r = await verifyCaseChains(open.db)
       assert.deepEqual(r.breaks.filter((b) => b.caseId === c.id).map((b) => [b.seq, b.problem]), [[last.seq + 1, 'event inserted']])
+    })
+
+    test('GET /admin/audit: the same walk for an administrator; 403 for anyone else', async () => {
+      const photosDir = mkdtempSync(join(tmpdir(), 'cityloop-audit-'))
+      const app = await buildApp({ db: open.db, databaseEngine: open.engine, photosDir })
+      try {
+        const expected = await verifyCaseChains(open.db)
+        assert.ok(expected.breaks.length >= 5, 'the tampering of the tests above')
+        const admin = await signIn(app, 'admin')
+        const r = await admin.get('/api/v1/admin/audit')
+        assert.equal(r.status, 200)
+        assert.deepEqual(r.body, { whole: false, ...expected })
+        assert.equal((await (await signIn(app, 'receiver')).get('/api/v1/admin/audit')).status, 403)
+      } finally {
+        await app.close()
+        rmSync(photosDir, { recursive: true, force: true })
+      }
     })
   })
 }
