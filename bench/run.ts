@@ -6,9 +6,10 @@
  *
  * Environment: BENCH_POINTS (lookup points, default 1,000,000), BENCH_COMPONENTS (import rows, default
  * 100,000), BENCH_DATABASE_URL / TEST_DATABASE_URL / DATABASE_URL (first one set is used for PostgreSQL),
- * BENCH_ONLY (comma-separated sections: lookup, import, cases, sync, render, case-sync; default all), BENCH_RENDER=0 (skip the
+ * BENCH_ONLY (comma-separated sections: lookup, import, polygon, cases, sync, render, case-sync; default all), BENCH_RENDER=0 (skip the
  * Chromium render bench on the large city), BENCH_ONLY=heatmap / BENCH_HEATMAP=1 / --heatmap (the case heatmap
- * bench, bench/heatmap.ts; not run by default), BENCH_HEATMAP_CASES (default 1,000,000), BENCH_CASE_CHANGES (case sync bench, default 1,000,000).
+ * bench, bench/heatmap.ts; not run by default), BENCH_HEATMAP_CASES (default 1,000,000), BENCH_CASE_CHANGES (case sync bench, default 1,000,000),
+ * BENCH_POLYGON_VERTICES (the polygon check's large ring, default 400,000), BENCH_POLYGON_KINKS_VERTICES (turf kinks' ring, default 5,000).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,6 +26,7 @@ import { benchSync, syncMeasurements, type SyncedCity } from './sync.js'
 import { benchCaseSync, caseSyncMeasurements } from './case-sync.js'
 import { benchRender, renderMeasurements } from './render.js'
 import { benchHeatmap, heatmapMeasurements } from './heatmap.js'
+import { benchPolygon, polygonMeasurements } from './polygon.js'
 import {
   formatReport,
   machineInfo,
@@ -60,6 +62,14 @@ const runs = (section: string) => !ONLY || ONLY.includes(section)
 try {
   if (runs('lookup')) await lookupBenchmarks()
   if (runs('import')) await importBenchmarks()
+  // The import's polygon self-intersection check: a sweep line on 400,000 corners vs turf kinks on 5,000.
+  if (runs('polygon')) {
+    measurements.push(
+      ...polygonMeasurements(
+        await benchPolygon({ vertices: envCount('BENCH_POLYGON_VERTICES', 400_000), smallVertices: envCount('BENCH_POLYGON_KINKS_VERTICES', 5_000), log: progress }),
+      ),
+    )
+  }
   if (runs('cases')) await caseBenchmarks()
   // The workstation's first sync of the 1,000,000-component city into sql.js, and its memory at rest; then the
   // map on that city in headless Chromium against a bare OpenLayers WebGL page (BENCH_RENDER=0 skips it).

@@ -1,4 +1,4 @@
-import { kinks } from '@turf/turf'
+import findIntersections from 'sweepline-intersections'
 import type { Polygon, Position } from 'geojson'
 import { err, ok, type Result } from '../codes/result.js'
 import { lonLatProblem, toCgcs2000, type SourceCrs } from './china-crs.js'
@@ -15,7 +15,8 @@ export interface GeometryProblem {
  *
  * Rejected: rings that are not arrays of `[lon, lat]` numbers, positions outside China (so swapped axes and
  * projected metres are caught), unclosed rings, rings with fewer than 4 positions, rings with no area, and
- * rings that cross themselves or each other (turf `kinks`).
+ * rings that cross themselves or each other (a sweep line: O((n + k) log n), so a 400,000-vertex
+ * boundary takes about a second, where turf `kinks` compares every pair of edges).
  *
  * Repaired, because they are harmless and common in GIS exports: consecutive repeated positions are dropped
  * (turf would report them as kinks), altitudes are dropped (grids are 2-D), and ring orientation is set to
@@ -39,9 +40,10 @@ export function checkPolygon(
   })
   if (problems.length > 0) return err(problems)
 
-  // Kinks are looked for in the file's own coordinates, so the reported point can be found in the file.
-  const crossings = kinks({ type: 'Polygon', coordinates: rings }).features
-  const first = crossings[0]?.geometry.coordinates
+  // Crossings are looked for in the file's own coordinates, so the reported point can be found in the file.
+  const crossings = findIntersections({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } }, false)
+  // The westernmost (then southernmost) crossing: the same one whatever order the sweep finds them in.
+  const first = crossings.reduce<[number, number] | undefined>((a, b) => (!a || b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]) ? b : a), undefined)
   if (first) {
     const more =
       crossings.length > 1

@@ -236,3 +236,27 @@ test('100,000 rows parse; a file wrong on every line lists 100 errors and counts
   assert.equal(errors[0]?.where, 'line 2')
   assert.deepEqual(errors[100], { where: 'file', message: '… and 99900 more errors not listed' })
 })
+
+test('text fields have length caps (管理部件名称 30, 备注 500, unit ids 64): a runaway value is named, not quoted', () => {
+  const header = '标识码,名称,状态,经度,纬度,网格,初始日期,备注,权属单位\n'
+  const line = (name: string, note = '', owner = '', lon = '119.9201') =>
+    `3212020101000001,${name},完好,${lon},32.4501,321202001002017,20230105,${note},${owner}\n`
+  // At the caps: accepted (characters, not bytes: 30 Chinese characters are 90 bytes of UTF-8).
+  const atCap = valueOf(parseComponentCsv(header + line('井'.repeat(30), '注'.repeat(500), 'u'.repeat(64))))
+  assert.equal(atCap[0]!.name, '井'.repeat(30))
+  const huge = 'x'.repeat(5 * 1024 * 1024)
+  const errors = errorsOf(parseComponentCsv(header + line('井'.repeat(31), '注'.repeat(501), 'u'.repeat(65)) + line(huge).replace('3212020101000001', '3212020101000002')))
+  assert.deepEqual(
+    errors.map((e) => `${e.where} | ${e.field} | ${e.message}`),
+    [
+      'line 2 | 名称 | too long: 31 characters; at most 30',
+      'line 2 | 权属单位 | too long: 65 characters; at most 64',
+      'line 2 | 备注 | too long: 501 characters; at most 500',
+      'line 3 | 名称 | too long: 5.2 million characters; at most 30',
+    ],
+  )
+  // Coded fields are capped too, so a 5 MB id or coordinate is never quoted back whole.
+  const codes = errorsOf(parseComponentCsv(header + line('井盖', '', '', huge).replace('3212020101000001', huge)))
+  assert.ok(codes.every((e) => e.message.length < 200), formatImportErrors(codes).slice(0, 500))
+  assert.deepEqual(codes.map((e) => e.field), ['经度', '标识码'])
+})

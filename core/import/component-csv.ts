@@ -129,9 +129,11 @@ function readHeader(
   const before = errors.count
   const seen = new Map<ComponentImportField, string>()
   const columns = header.cells.map((cell) => {
-    const name = cell.trim()
+    // A header is a name, not data: a runaway one is cut in the messages that name it.
+    const full = cell.trim()
+    const name = full.length > 60 ? `${full.slice(0, 57)}…` : full
     if (name === '') return undefined
-    const field = componentFieldOf(name)
+    const field = componentFieldOf(full)
     if (field === undefined) {
       if (!ignoreUnknown) errors.add(where, name, 'unknown column (pass ignoreUnknownFields to skip it)')
       return undefined
@@ -186,6 +188,6 @@ function readCoordinate(
   }
   const value = parseDecimal(text)
   if (value === undefined)
-    errors.add(where, nameOf(field), `${JSON.stringify(text)} is not a number: expected the ${what}`)
+    errors.add(where, nameOf(field), `${shown(text)} is not a number: expected the ${what}`)
   return value
 }

@@ -7,7 +7,9 @@ import {
   type ComponentDataSource,
   type ComponentStatus,
 } from '../component/types.js'
+import { tooLong } from './import-error.js'
 import {
+  COMPONENT_FIELD_MAX_LENGTH,
   parseImportDate,
   type CategoryNamer,
   type ComponentDraft,
@@ -55,8 +57,18 @@ export function buildComponentDraft(source: DraftSource): ComponentDraft | undef
     problems += 1
     source.report(field, message)
   }
-  const required = (field: ComponentImportField): string | undefined => {
+  // Every field passes its length cap first (COMPONENT_FIELD_MAX_LENGTH); a text over it is reported once
+  // and then treated as unusable (null), so no later check quotes it.
+  const read = (field: ComponentImportField): string | null | undefined => {
     const text = source.read(field)
+    if (typeof text !== 'string') return text
+    const long = tooLong(text, COMPONENT_FIELD_MAX_LENGTH[field])
+    if (long === undefined) return text
+    report(field, `too long: ${long}`)
+    return null
+  }
+  const required = (field: ComponentImportField): string | undefined => {
+    const text = read(field)
     if (text === undefined) report(field, `required: ${WHAT[field] ?? field}`)
     return text ?? undefined
   }
@@ -76,13 +88,13 @@ export function buildComponentDraft(source: DraftSource): ComponentDraft | undef
   const grid = gridText === undefined ? undefined : parseUnitGridCode(gridText)
   if (grid && !grid.ok) report('gridId', grid.error)
 
-  const initialDate = readDate(source.read('initialDate'), 'initialDate', report, true)
-  const changeDate = readDate(source.read('changeDate'), 'changeDate', report, false)
+  const initialDate = readDate(read('initialDate'), 'initialDate', report, true)
+  const changeDate = readDate(read('changeDate'), 'changeDate', report, false)
   if (initialDate && changeDate && changeDate < initialDate) {
     report('changeDate', `${changeDate} is before the survey date (初始日期) ${initialDate}`)
   }
 
-  const sourceText = source.read('dataSource')
+  const sourceText = read('dataSource')
   const dataSource = sourceText ?? '其他'
   if (!(COMPONENT_DATA_SOURCES as readonly string[]).includes(dataSource)) {
     report(
@@ -96,14 +108,14 @@ export function buildComponentDraft(source: DraftSource): ComponentDraft | undef
   if (parsedId) {
     category = `${parsedId.edition}:component:${parsedId.smallClassCode}`
     // The generator and exports write the edition out; it is redundant with the id's length, so it must agree.
-    const edition = source.read('edition')
+    const edition = read('edition')
     if (edition && edition !== parsedId.edition) {
       report(
         'edition',
         `${JSON.stringify(edition)} does not match the id, whose ${parsedId.code.length} digits make it the ${parsedId.edition} edition`,
       )
     }
-    const given = source.read('category')
+    const given = read('category')
     if (given && given !== category && given !== parsedId.smallClassCode) {
       report(
         'category',
@@ -122,12 +134,17 @@ export function buildComponentDraft(source: DraftSource): ComponentDraft | undef
     }
   }
 
-  const name = source.read('name') ?? catalogName
+  const name = read('name') ?? catalogName
+  const optionalText = {
+    ownerUnitId: read('ownerUnitId'),
+    maintainerUnitId: read('maintainerUnitId'),
+    note: read('note'),
+  }
   if (problems > 0 || !parsedId || !category || !status || !grid?.ok || !initialDate || !source.position) {
     return undefined
   }
-  const optional = (field: 'ownerUnitId' | 'maintainerUnitId' | 'note') => {
-    const text = source.read(field)
+  const optional = (field: keyof typeof optionalText) => {
+    const text = optionalText[field]
     return text ? { [field]: text } : {}
   }
   return {

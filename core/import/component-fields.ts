@@ -41,6 +41,29 @@ export const COMPONENT_IMPORT_FIELDS = [
 ] as const
 export type ComponentImportField = (typeof COMPONENT_IMPORT_FIELDS)[number]
 
+/**
+ * 字段长度上限 — the most characters (code points) a field may hold. 管理部件名称 is char 30 in GB/T 47678.5
+ * table 2; unit ids are our slugs or an 18-character 统一社会信用代码; 备注 has no length in the standard,
+ * 500 is a paragraph. The coded fields (ids, dates, status …) have exact forms checked later: their cap
+ * only keeps a runaway value (a 5 MB "name" once reached the database) out of the messages that quote it.
+ */
+export const COMPONENT_FIELD_MAX_LENGTH: Readonly<Record<ComponentImportField, number>> = {
+  id: 64,
+  edition: 16,
+  category: 64,
+  name: 30,
+  status: 32,
+  lon: 64,
+  lat: 64,
+  gridId: 64,
+  ownerUnitId: 64,
+  maintainerUnitId: 64,
+  initialDate: 32,
+  changeDate: 32,
+  dataSource: 32,
+  note: 500,
+}
+
 /** Fields every record must have. `initialDate` is required because the standard makes 初始日期 mandatory. */
 export const REQUIRED_COMPONENT_FIELDS: readonly ComponentImportField[] = [
   'id',

@@ -8,6 +8,7 @@ import { featureWhere, readFeature, readFeatureCollection } from './feature-coll
 import {
   createErrorCollector,
   shown,
+  tooLong,
   type ImportError,
   type ImportErrorCollector,
   type ImportLimits,
@@ -89,6 +90,12 @@ function readGridId(raw: unknown, where: string, errors: ImportErrorCollector): 
     return undefined
   } else {
     errors.add(where, field, `expected the unit grid id as a string of 15 digits, got ${shown(raw)}`)
+    return undefined
+  }
+  // 15 digits at most (a 14-digit CJ/T 213 id too): anything far longer is not an id, and is not quoted back.
+  const long = tooLong(text, 64)
+  if (long !== undefined) {
+    errors.add(where, field, `too long for a unit grid id (15 digits): ${long}`)
     return undefined
   }
   const parsed = parseUnitGridCode(text)

@@ -75,3 +75,17 @@ export function shown(value: unknown): string {
   else text = Array.isArray(value) ? `an array` : `an object`
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
+
+/** Characters (code points, so 一 counts one) of a text; stops counting past `max` + 1. */
+function codePoints(text: string, max: number): number {
+  if (text.length <= max) return text.length // UTF-16 units ≥ code points
+  let n = 0
+  for (const _ of text) if (++n > max) break
+  return n
+}
+
+/** 长度上限 — a message when `text` has more than `max` characters, else undefined. The text itself is not quoted. */
+export function tooLong(text: string, max: number): string | undefined {
+  if (codePoints(text, max) <= max) return undefined
+  return `${text.length > 1e6 ? `${(text.length / 1e6).toFixed(1)} million` : text.length.toLocaleString('en-US')} characters; at most ${max}`
+}

@@ -20,6 +20,7 @@ import taskRoutes from './routes/tasks.js'
 import photoRoutes from './routes/photos.js'
 import userRoutes from './routes/users.js'
 import calendarRoutes from './routes/admin/calendar.js'
+import auditRoutes from './routes/admin/audit.js'
 import { publicAuth, sessionAuth } from './routes/auth.js'
 import { identify, requireCaller } from './auth/hooks.js'
 import { createSessionCache, type SessionCache } from './auth/session-cache.js'
@@ -30,6 +31,7 @@ import { serverJobs } from './services/jobs.js'
 import type { DemoActivityOptions } from './services/demo-activity.js'
 import { demoActivityFromEnv } from './config.js'
 import { restoreDemoPhotos } from './seed/demo-photos.js'
+import { photoQuotaFromEnv, type PhotoQuota } from './services/photo-quota.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,6 +42,7 @@ declare module 'fastify' {
     clock: () => Date
     caseRules: CaseRulesCache
     photos: PhotoStore
+    photoQuota: PhotoQuota
     jobs: JobRunner
     sessionMs: number
     sessions: SessionCache
@@ -65,6 +68,8 @@ export interface AppOptions {
    * jobIntervalMs says). Default: CITYLOOP_DEMO_ACTIVITY=1 in the environment; off otherwise.
    */
   readonly demoActivity?: boolean | DemoActivityOptions
+  /** Photo uploads per caller and window; default from CITYLOOP_PHOTO_UPLOADS / _UPLOAD_MB / _WINDOW_MINUTES (photo-quota.ts). */
+  readonly photoQuota?: PhotoQuota
 }
 
 /** Builds the central API (数字城管 system of record): routes, OpenAPI document and docs UI. */
@@ -81,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', options.now ?? (() => new Date()))
   app.decorate('caseRules', createCaseRulesCache(options.db))
   app.decorate('photos', createPhotoStore(options.photosDir))
+  app.decorate('photoQuota', options.photoQuota ?? photoQuotaFromEnv())
   app.decorate('sessionMs', (options.sessionHours ?? 12) * 3_600_000)
   app.decorate('sessions', createSessionCache())
   const jobIntervalMs = options.jobIntervalMs ?? 0
@@ -185,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(photoRoutes)
       await api.register(userRoutes)
       await api.register(calendarRoutes)
+      await api.register(auditRoutes)
     },
     { prefix: '/api/v1' },
   )

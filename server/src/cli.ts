@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -13,6 +13,7 @@ import { importGridsFile } from './commands/import-grids.js'
 import { importComponentsFile } from './commands/import-components.js'
 import { ImportFailed } from './commands/import-failed.js'
 import { withCurrentMatrix } from './services/permission-matrix.js'
+import { verifyCaseChains } from './db/case-chain.js'
 
 const USAGE = `cityloop-server — the CityLoop central API (数字城管 system of record)
 
@@ -25,6 +26,8 @@ Usage:
                                               only the demo cases (default 600 over 30 days up to now)
   cityloop-server import grids FILE.geojson   import unit grids (one transaction; nothing is stored on any error)
   cityloop-server import components FILE.csv|FILE.geojson [--crs CGCS2000|WGS84|GCJ02|BD09]
+  cityloop-server verify-audit                walk every case's event chain (操作记录防篡改); lists each broken
+                                              link, exit 1 when any, 0 when all are whole
   cityloop-server docs permissions            rewrite the role × action table in docs/permissions.md from core
 
 Environment:
@@ -33,7 +36,9 @@ Environment:
   CITYLOOP_DEMO_PASSWORD (demo accounts, default cityloop-demo), CITYLOOP_DEMO_API_KEY,
   CITYLOOP_SESSION_HOURS (default 12), CITYLOOP_JOB_INTERVAL_MS (deadline sweep, default 30000; 0 = off),
   CITYLOOP_DEMO_CASES (demo cases the demo seed files, default 600; 0 = none),
-  CITYLOOP_DEMO_ACTIVITY (1 = file and advance demo cases every 20-60 s, for a live wall screen)`
+  CITYLOOP_DEMO_ACTIVITY (1 = file and advance demo cases every 20-60 s, for a live wall screen),
+  CITYLOOP_PHOTO_UPLOADS, CITYLOOP_PHOTO_UPLOAD_MB, CITYLOOP_PHOTO_WINDOW_MINUTES (photo uploads per caller:
+  default 60 photos and 200 MB per 10 minutes)`
 
 /** Runs one command; returns the process exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -70,6 +75,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return serve(config)
     case 'migrate':
       return withDatabase(config, async () => 0)
+    case 'verify-audit':
+      return withDatabase(config, async ({ db }) => {
+        const result = await verifyCaseChains(db)
+        for (const b of result.breaks) console.log(`case ${b.caseNumber} event ${b.seq}: ${b.problem} — ${b.detail}`)
+        const summary = `${result.cases} cases, ${result.events} events; seal ${result.seal}`
+        if (result.breaks.length > 0) {
+          const cases = new Set(result.breaks.map((b) => b.caseId)).size
+          console.error(`cityloop-server: the audit record is broken: ${result.breaks.length} problem(s) in ${cases} case(s) of ${summary}`)
+          return 1
+        }
+        console.log(`audit record whole: ${summary}`)
+        return 0
+      })
     case 'docs': {
       if (sub !== 'permissions') return usage(`unknown docs "${sub ?? ''}"; the one is "permissions"`)
       const path = fileURLToPath(new URL('../../docs/permissions.md', import.meta.url))
@@ -112,6 +130,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       if (crs !== undefined && !['CGCS2000', 'WGS84', 'GCJ02', 'BD09'].includes(crs)) return usage(`--crs must be CGCS2000, WGS84, GCJ02 or BD09, got "${crs}"`)
       const options = crs ? { crs: crs as 'CGCS2000' | 'WGS84' | 'GCJ02' | 'BD09' } : {}
       if (sub !== 'grids' && sub !== 'components') return usage(`unknown import kind "${sub}"; use grids or components`)
+      // Checked before the database opens: a mistyped path is one line, not a stack.
+      const unreadable = fileProblem(file)
+      if (unreadable) {
+        console.error(`cityloop-server: ${file}: ${unreadable}`)
+        return 2
+      }
       return withDatabase(config, async ({ db }) => {
         try {
           const result = sub === 'grids' ? await importGridsFile(db, file, options) : await importComponentsFile(db, file, options)
@@ -122,12 +146,34 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             console.error(`cityloop-server: ${file}: nothing was imported:\n${e.message}`)
             return 1
           }
+          // The file went away or changed kind between the check and the read.
+          const code = (e as NodeJS.ErrnoException).code
+          if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+            console.error(`cityloop-server: ${file}: ${fileProblem(file) ?? (e as Error).message}`)
+            return 2
+          }
           throw e
         }
       })
     }
     default:
       return usage(`unknown command "${command}"`)
+  }
+}
+
+/** Why `path` cannot be imported (missing, a directory, unreadable), or undefined when it is a readable file. */
+function fileProblem(path: string): string | undefined {
+  try {
+    const st = statSync(path)
+    if (st.isDirectory()) return 'is a directory; give the file to import'
+    if (!st.isFile()) return 'is not a regular file'
+    accessSync(path, constants.R_OK)
+    return undefined
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file'
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)'
+    return (e as Error).message
   }
 }
 

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer } from 'node:net'
+import { sql } from 'kysely'
+import { openDatabase } from '../src/db/connect.js'
 
 // The README's start command, as a newcomer runs it: the server process on a fresh data folder, the
 // embedded database, the demo city loaded on first start. Then the CLI's import on the same folder.
@@ -83,8 +85,43 @@ test('import: a bad file is refused with line and field, nothing stored; usage e
   assert.equal(r.status, 1, r.stderr)
   assert.match(r.stderr, /nothing was imported/)
   assert.match(r.stderr, /line 2.*initialDate|initialDate.*line 2/)
+  // A missing file or a folder: one line naming it, exit 2, no stack.
+  for (const [path, why] of [
+    [join(dataDir, 'no-such.csv'), 'no such file'],
+    [dataDir, 'is a directory; give the file to import'],
+  ] as const) {
+    for (const kind of ['components', 'grids']) {
+      const r = cli(['import', kind, path])
+      assert.equal(r.status, 2, r.stderr)
+      assert.equal(r.stderr, `cityloop-server: ${path}: ${why}\n`)
+    }
+  }
   const usage = cli(['import', 'parks', bad])
   assert.equal(usage.status, 2)
   assert.match(usage.stderr, /unknown import kind "parks"/)
   assert.equal(cli(['frobnicate']).status, 2)
+})
+
+test('verify-audit: the demo history is whole (exit 0); an event edited through SQL is named (exit 1)', { timeout: 180_000 }, async () => {
+  const whole = cli(['verify-audit'])
+  assert.equal(whole.status, 0, whole.stderr)
+  assert.match(whole.stdout, /audit record whole: 30 cases, \d+ events; seal [0-9a-f]{64}/)
+  // A DBA's edit around the append-only trigger, on the folder the server ran on.
+  const open = await openDatabase({ dataDir })
+  let number: string
+  try {
+    const c = await open.db.selectFrom('case_file').select(['id', 'number']).where('event_seq', '>=', 2).orderBy('number').executeTakeFirstOrThrow()
+    number = c.number
+    await open.db.transaction().execute(async (trx) => {
+      await sql`alter table case_event disable trigger case_event_no_change`.execute(trx)
+      await sql`update case_event set actor_id = 'someone-else' where case_id = ${c.id} and seq = 2`.execute(trx)
+      await sql`alter table case_event enable trigger case_event_no_change`.execute(trx)
+    })
+  } finally {
+    await open.close()
+  }
+  const broken = cli(['verify-audit'])
+  assert.equal(broken.status, 1, broken.stdout)
+  assert.match(broken.stdout, new RegExp(`case ${number} event 2: content changed`))
+  assert.match(broken.stderr, /the audit record is broken: 1 problem\(s\) in 1 case\(s\) of 30 cases/)
 })

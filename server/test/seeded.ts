@@ -8,11 +8,14 @@ import type { Database } from '../src/db/schema.js'
 import { buildApp } from '../src/app.js'
 import { seedDemoCity, type SeedCounts } from '../src/seed/demo.js'
 import { loadDemoCity } from '../../gis-data/demo-city.js'
+import type { PhotoQuota } from '../src/services/photo-quota.js'
 import { openTestDatabase, type DATABASES } from './databases.js'
 
 /** A migrated database of `backend` with the demo city loaded, and the API over it (requests via inject). */
 export interface SeededApi {
   readonly open: OpenDatabase
+  /** Where the app stores photos. */
+  readonly photosDir: string
   readonly app: FastifyInstance
   readonly counts: SeedCounts
   /** The app's clock, when the test asked for a controllable one. */
@@ -53,6 +56,7 @@ export async function seededApi(
     readonly onlyDistrict?: string
     readonly clock?: TestClock
     readonly sessionHours?: number
+    readonly photoQuota?: PhotoQuota
   } = {},
 ): Promise<SeededApi> {
   const seed = async (db: Kysely<Database>) => {
@@ -74,9 +78,11 @@ export async function seededApi(
     photosDir,
     ...(options.clock ? { now: clock.now } : {}),
     ...(options.sessionHours ? { sessionHours: options.sessionHours } : {}),
+    ...(options.photoQuota ? { photoQuota: options.photoQuota } : {}),
   })
   return {
     open,
+    photosDir,
     app,
     counts,
     clock,

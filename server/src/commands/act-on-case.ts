@@ -4,7 +4,7 @@ import type { CaseRules } from '../../../core/case/profile.js'
 import { allowedActions, decide, statusGroup } from '../../../core/case/transitions.js'
 import type { Actor, CaseState, Rejection } from '../../../core/case/types.js'
 import { recordChanges } from '../db/changes.js'
-import { appendEvents, getCase, lockCase, updateCaseState, type AppendEvent, type CaseRow } from '../db/cases.js'
+import { appendEvents, chainHeadOf, getCase, lockCase, updateCaseState, type AppendEvent, type CaseRow } from '../db/cases.js'
 import { findKey, KeyAlreadyUsed, recordKey, type IdempotencyClaim } from '../db/idempotency.js'
 import { missingPhotos } from '../db/photos.js'
 import type { Database } from '../db/schema.js'
@@ -83,8 +83,8 @@ export async function actOnCase(props: {
   }
   // A closed case, or one that went to another unit (whose own 2-hour clock starts now), has no alarm left.
   if (statusGroup(next.status) === 'closed' || next.assignedUnitId !== state.assignedUnitId) escalation = null
-  const eventSeq = await appendEvents(db, row.id, row.event_seq, events)
-  const updated = await updateCaseState(db, row.id, next, caseClock(next, now, rules), { eventSeq, ...(escalation !== undefined ? { escalation } : {}) })
+  const head = await appendEvents(db, row.id, chainHeadOf(row), events)
+  const updated = await updateCaseState(db, row.id, next, caseClock(next, now, rules), { head, ...(escalation !== undefined ? { escalation } : {}) })
   if (props.idempotency) await recordKey(db, props.idempotency, updated.id, now)
   // The change feed's lock is held from here to the commit: nothing may follow it (changes.ts).
   await recordChanges(db, [{ entity: 'case', id: updated.id, op: 'upsert', data: presentCase(updated, { contact: false }) }])

@@ -7,7 +7,7 @@ import type { CaseRules } from '../../../core/case/profile.js'
 import type { Actor, CaseSource } from '../../../core/case/types.js'
 import type { RouteResult } from '../../../core/routing/route.js'
 import { recordChanges } from '../db/changes.js'
-import { appendEvents, duplicatesByIds, findDuplicates, getCase, insertCase, nextCaseSequence, type CaseRow, type DuplicateCandidate } from '../db/cases.js'
+import { chainCaseEvents, duplicatesByIds, findDuplicates, getCase, insertCase, insertEventRows, nextCaseSequence, type CaseRow, type DuplicateCandidate } from '../db/cases.js'
 import { findKey, KeyAlreadyUsed, recordKey, type EarlierRequest, type IdempotencyClaim } from '../db/idempotency.js'
 import { missingPhotos } from '../db/photos.js'
 import type { Database } from '../db/schema.js'
@@ -148,8 +148,9 @@ export async function createCaseCommand(props: {
   // The contact stays out of the audit payload: events are shown to people who see it masked.
   const { reporterContact: _contact, ...audited } = details
   const events = decision.events.map((e) => ({ ...e, payload: { ...e.payload, ...audited } }))
-  const row = await insertCase(db, state, details, caseClock(state, now, rules), events.length)
-  await appendEvents(db, state.id, 0, events)
+  const chained = chainCaseEvents(state.id, { seq: 0, hash: null }, events)
+  const row = await insertCase(db, state, details, caseClock(state, now, rules), chained.head)
+  await insertEventRows(db, chained.rows)
   if (props.idempotency) await recordKey(db, props.idempotency, row.id, now)
   // The change feed's lock is held from here to the commit: nothing may follow it (changes.ts).
   await recordChanges(db, [{ entity: 'case', id: row.id, op: 'upsert', data: presentCase(row, { contact: false }) }])

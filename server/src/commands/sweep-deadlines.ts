@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { CaseRules } from '../../../core/case/profile.js'
 import type { CaseState } from '../../../core/case/types.js'
 import { recordChanges } from '../db/changes.js'
-import { appendEvents, lockDueCases, updateCaseClock, type AppendEvent } from '../db/cases.js'
+import { appendEvents, chainHeadOf, lockDueCases, updateCaseClock, type AppendEvent } from '../db/cases.js'
 import type { Database } from '../db/schema.js'
 import { presentCase } from '../presenters/case.js'
 import { caseClock } from '../services/case-clock.js'
@@ -59,8 +59,8 @@ export async function sweepDeadlines(props: {
         }
         // Never due again within this sweep, whatever the arithmetic said.
         const next = clock.nextCheckAt && +clock.nextCheckAt <= +now ? new Date(+now + 1_000) : clock.nextCheckAt
-        const eventSeq = await appendEvents(trx, row.id, row.event_seq, events)
-        const updated = await updateCaseClock(trx, row.id, { ...clock, nextCheckAt: next }, { eventSeq, ...(escalation ? { escalation } : {}) })
+        const head = await appendEvents(trx, row.id, chainHeadOf(row), events)
+        const updated = await updateCaseClock(trx, row.id, { ...clock, nextCheckAt: next }, { head, ...(escalation ? { escalation } : {}) })
         if (events.length > 0 || clock.light !== row.light) changed.push(updated)
       }
       await recordChanges(

@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool, Transaction } from 'kysely'
 import type { CaseEvent, CaseState } from '../../../core/case/types.js'
 import type { CaseClockView } from '../services/case-clock.js'
+import { chainEvents, type ChainHead } from './case-chain.js'
 import type { CaseEventTable, CaseFileTable, Database } from './schema.js'
 
 /** A case row as stored. */
@@ -54,8 +55,8 @@ function stateColumns(state: CaseState, clock: CaseClockView) {
   }
 }
 
-/** Inserts a new case. */
-export async function insertCase(trx: Transaction<Database>, state: CaseState, details: CaseDetails, clock: CaseClockView, eventSeq: number): Promise<CaseRow> {
+/** Inserts a new case; `head` is the chain head its first events will have (see {@link chainCaseEvents}). */
+export async function insertCase(trx: Transaction<Database>, state: CaseState, details: CaseDetails, clock: CaseClockView, head: ChainHead): Promise<CaseRow> {
   return trx
     .insertInto('case_file')
     .values({
@@ -78,7 +79,8 @@ export async function insertCase(trx: Transaction<Database>, state: CaseState, d
       duplicate_ids: [...details.duplicateIds],
       proposed_unit_id: details.proposedUnitId,
       created_at: new Date(state.createdAt),
-      event_seq: eventSeq,
+      event_seq: head.seq,
+      event_hash: head.hash,
       ...stateColumns(state, clock),
     })
     .returningAll()
@@ -91,14 +93,14 @@ export async function updateCaseState(
   id: string,
   state: CaseState,
   clock: CaseClockView,
-  extra: { readonly escalation?: { readonly kind: string; readonly at: Date } | null; readonly eventSeq?: number } = {},
+  extra: { readonly escalation?: { readonly kind: string; readonly at: Date } | null; readonly head?: ChainHead } = {},
 ): Promise<CaseRow> {
   return trx
     .updateTable('case_file')
     .set({
       ...stateColumns(state, clock),
       ...(extra.escalation !== undefined ? { escalation: extra.escalation?.kind ?? null, escalated_at: extra.escalation?.at ?? null } : {}),
-      ...(extra.eventSeq !== undefined ? { event_seq: extra.eventSeq } : {}),
+      ...(extra.head !== undefined ? { event_seq: extra.head.seq, event_hash: extra.head.hash } : {}),
     })
     .where('id', '=', id)
     .returningAll()
@@ -110,7 +112,7 @@ export async function updateCaseClock(
   trx: Transaction<Database>,
   id: string,
   clock: CaseClockView,
-  extra: { readonly escalation?: { readonly kind: string; readonly at: Date } | null; readonly eventSeq?: number },
+  extra: { readonly escalation?: { readonly kind: string; readonly at: Date } | null; readonly head?: ChainHead },
 ): Promise<CaseRow> {
   return trx
     .updateTable('case_file')
@@ -119,7 +121,7 @@ export async function updateCaseClock(
       light_stage: clock.stage,
       next_check_at: clock.nextCheckAt,
       ...(extra.escalation !== undefined ? { escalation: extra.escalation?.kind ?? null, escalated_at: extra.escalation?.at ?? null } : {}),
-      ...(extra.eventSeq !== undefined ? { event_seq: extra.eventSeq } : {}),
+      ...(extra.head !== undefined ? { event_seq: extra.head.seq, event_hash: extra.head.hash } : {}),
     })
     .where('id', '=', id)
     .returningAll()
@@ -147,28 +149,48 @@ export function photoIdsOf(payload: Readonly<Record<string, unknown>>): string[]
   return [...new Set(out)]
 }
 
-/** Appends events after `afterSeq`; returns the new last seq. The caller holds the case's row lock. */
-export async function appendEvents(trx: Transaction<Database>, caseId: string, afterSeq: number, events: readonly AppendEvent[]): Promise<number> {
-  if (events.length === 0) return afterSeq
+/** The head of a case row's event chain. */
+export function chainHeadOf(row: Pick<CaseRow, 'event_seq' | 'event_hash'>): ChainHead {
+  return { seq: row.event_seq, hash: row.event_hash }
+}
+
+/** A case's new events as rows, linked after `head` (case-chain.ts): pure, so an intake knows its head before inserting the case. */
+export function chainCaseEvents(caseId: string, head: ChainHead, events: readonly AppendEvent[]) {
+  return chainEvents(
+    head,
+    events.map((e) => ({
+      case_id: caseId,
+      version: e.version,
+      type: e.type,
+      at: new Date(e.at),
+      actor_id: e.actorId,
+      role: e.role,
+      from_status: e.from,
+      to_status: e.to,
+      payload: e.payload,
+      photo_ids: photoIdsOf(e.payload),
+    })),
+  )
+}
+
+/** Stores chained event rows (from {@link chainCaseEvents}). */
+export async function insertEventRows(trx: Transaction<Database>, rows: ReturnType<typeof chainCaseEvents>['rows']): Promise<void> {
+  if (rows.length === 0) return
   await trx
     .insertInto('case_event')
-    .values(
-      events.map((e, i) => ({
-        case_id: caseId,
-        seq: afterSeq + i + 1,
-        version: e.version,
-        type: e.type,
-        at: new Date(e.at),
-        actor_id: e.actorId,
-        role: e.role,
-        from_status: e.from,
-        to_status: e.to,
-        payload: JSON.stringify(e.payload),
-        photo_ids: photoIdsOf(e.payload),
-      })),
-    )
+    .values(rows.map((r) => ({ ...r, payload: JSON.stringify(r.payload), photo_ids: [...r.photo_ids] })))
     .execute()
-  return afterSeq + events.length
+}
+
+/**
+ * Appends events after the case's chain `head` and returns the new head, which the caller writes to the
+ * case row. The caller holds the case's row lock (it read `head` under it): two writers never link to
+ * the same predecessor, and (case_id, seq) being the key refuses a fork even if one did.
+ */
+export async function appendEvents(trx: Transaction<Database>, caseId: string, head: ChainHead, events: readonly AppendEvent[]): Promise<ChainHead> {
+  const chained = chainCaseEvents(caseId, head, events)
+  await insertEventRows(trx, chained.rows)
+  return chained.head
 }
 
 /** A case's events, oldest first. */

@@ -178,6 +178,8 @@ export interface CaseFileTable {
   status: string
   state: JSONColumnType<object>
   event_seq: number
+  /** Hash of the case's last event (case-chain.ts); null before the first. */
+  event_hash: string | null
   kind: 'component' | 'event'
   category_key: string
   condition_id: string
@@ -226,6 +228,10 @@ export interface CaseEventTable {
   to_status: string
   payload: JSONColumnType<Record<string, unknown>>
   photo_ids: string[]
+  /** The case's previous event's hash (null for the first): the link of the chain (case-chain.ts). */
+  prev_hash: string | null
+  /** SHA-256 of this event's canonical content and prev_hash. */
+  hash: string
 }
 
 /** 案卷编号 counter per year and district. */

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import { sweepDeadlines } from '../commands/sweep-deadlines.js'
 import { deleteOldKeys } from '../db/idempotency.js'
+import { deleteUnattachedPhotos } from '../db/photos.js'
+import { demoPhotos } from '../seed/demo-photos.js'
 import type { Database } from '../db/schema.js'
 import { deleteExpiredSessions } from '../db/users.js'
 import type { CaseRulesCache } from './case-rules.js'
@@ -37,6 +39,31 @@ export function serverJobs(deps: {
         oldIdempotencyKeys: await deleteOldKeys(db, new Date(+now - 7 * 86_400_000)),
       }),
     },
+    ...(deps.photos ? [unattachedPhotosJob(db, deps.photos, deps.sweepIntervalMs > 0 ? 3_600_000 : 0)] : []),
     ...demo,
   ]
+}
+
+/** How long an uploaded photo may wait for a case to cite it. */
+export const UNATTACHED_PHOTO_MS = 86_400_000
+
+/**
+ * 未关联照片清理 — hourly, photos no case cites a day after their upload go (rows and files). The demo
+ * photos stay: the demo seed and the live demo cite them by id whenever they run.
+ */
+export function unattachedPhotosJob(db: Kysely<Database>, photos: PhotoStore, intervalMs: number): JobDefinition {
+  return {
+    name: 'unattached-photos',
+    intervalMs,
+    run: async (now) => {
+      const keep = demoPhotos().map((p) => p.id)
+      let removed = 0
+      for (;;) {
+        const n = await deleteUnattachedPhotos(db, photos, { cutoff: new Date(+now - UNATTACHED_PHOTO_MS), keep, limit: 1000 })
+        removed += n
+        if (n < 1000) break
+      }
+      return { removedPhotos: removed }
+    },
+  }
 }

@@ -19,6 +19,8 @@ export interface PhotoStore {
   save(bytes: Uint8Array): Promise<string>
   /** A stream of the stored bytes, or undefined when the file is missing. */
   open(id: string): Promise<ReadStream | undefined>
+  /** Deletes the stored bytes (no error when already gone). */
+  remove(id: string): Promise<void>
   /** The folder the photos live in. */
   readonly dir: string
 }
@@ -68,6 +70,12 @@ export function createPhotoStore(dir: string): PhotoStore {
       if (!ID.test(id)) return undefined
       const path = pathOf(id)
       return (await exists(path)) ? createReadStream(path) : undefined
+    },
+    async remove(id) {
+      if (!ID.test(id)) return
+      await unlink(pathOf(id)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      })
     },
   }
 }

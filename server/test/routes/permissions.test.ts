@@ -180,7 +180,7 @@ for (const backend of DATABASES) {
       const number = `${row.number}-copy-${id.slice(0, 8)}`
       await s.open.db
         .insertInto('case_file')
-        .values({ ...row, id, number, event_seq: 0, state: JSON.stringify({ ...(row.state as object), id, number }) })
+        .values({ ...row, id, number, event_seq: 0, event_hash: null, state: JSON.stringify({ ...(row.state as object), id, number }) })
         .execute()
       return { ...c, id, number }
     }
