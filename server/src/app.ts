@@ -20,7 +20,7 @@ import taskRoutes from './routes/tasks.js'
 import photoRoutes from './routes/photos.js'
 import userRoutes from './routes/users.js'
 import calendarRoutes from './routes/admin/calendar.js'
-import auditRoutes from './routes/admin/audit.js'
+import caseChainRoutes from './routes/admin/case-chain.js'
 import { publicAuth, sessionAuth } from './routes/auth.js'
 import { identify, requireCaller } from './auth/hooks.js'
 import { createSessionCache, type SessionCache } from './auth/session-cache.js'
@@ -191,7 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(photoRoutes)
       await api.register(userRoutes)
       await api.register(calendarRoutes)
-      await api.register(auditRoutes)
+      await api.register(caseChainRoutes)
     },
     { prefix: '/api/v1' },
   )

@@ -136,17 +136,17 @@ for (const backend of DATABASES) {
       assert.deepEqual(r.breaks.filter((b) => b.caseId === c.id).map((b) => [b.seq, b.problem]), [[last.seq + 1, 'event inserted']])
     })
 
-    test('GET /admin/audit: the same walk for an administrator; 403 for anyone else', async () => {
+    test('GET /admin/case-events/verify: the same walk for an administrator; 403 for anyone else', async () => {
       const photosDir = mkdtempSync(join(tmpdir(), 'cityloop-audit-'))
       const app = await buildApp({ db: open.db, databaseEngine: open.engine, photosDir })
       try {
         const expected = await verifyCaseChains(open.db)
         assert.ok(expected.breaks.length >= 5, 'the tampering of the tests above')
         const admin = await signIn(app, 'admin')
-        const r = await admin.get('/api/v1/admin/audit')
+        const r = await admin.get('/api/v1/admin/case-events/verify')
         assert.equal(r.status, 200)
         assert.deepEqual(r.body, { whole: false, ...expected })
-        assert.equal((await (await signIn(app, 'receiver')).get('/api/v1/admin/audit')).status, 403)
+        assert.equal((await (await signIn(app, 'receiver')).get('/api/v1/admin/case-events/verify')).status, 403)
       } finally {
         await app.close()
         rmSync(photosDir, { recursive: true, force: true })

@@ -16,9 +16,9 @@ const Break = Type.Object({
  * case's event chain, each break named. Reads only; on a large center it takes a while (a page of 500 cases
  * per read).
  */
-const audit: FastifyPluginAsyncTypebox = async (app) => {
+const caseChain: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
-    '/admin/audit',
+    '/admin/case-events/verify',
     {
       config: { roles: ['admin'] },
       schema: {
@@ -43,4 +43,4 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
   )
 }
 
-export default audit
+export default caseChain
