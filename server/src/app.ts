@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import rateLimit from '@fastify/rate-limit'
@@ -58,7 +58,7 @@ declare module 'fastify' {
     /** Passwords published with the demo, refused as new passwords. */
     knownPasswords: readonly string[]
     /** Checks the sign-in rate of the request's address (429 when exceeded). */
-    checkLoginRate(request: import('fastify').FastifyRequest): Promise<void>
+    checkLoginRate(request: FastifyRequest): Promise<void>
   }
 }
 
@@ -165,7 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const perMinute = limits.perMinute ?? 1200
   if (perMinute > 0) app.addHook('onRequest', app.rateLimit({ max: perMinute, timeWindow: 60_000 }))
   const loginLimit = app.createRateLimit({ max: limits.loginPerMinute ?? 30, timeWindow: 60_000, keyGenerator: (request) => `login:${request.ip}` })
-  app.decorate('checkLoginRate', async (request: import('fastify').FastifyRequest) => {
+  app.decorate('checkLoginRate', async (request: FastifyRequest) => {
     const r = await loginLimit(request)
     if (!r.isAllowed && r.isExceeded) {
       throw tooMany('RATE_LIMITED', `more than ${r.max} sign-in attempts a minute from this address`, Math.max(1, r.ttlInSeconds))

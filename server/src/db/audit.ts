@@ -54,14 +54,19 @@ export interface AuditFilter {
 
 /** Audit rows, newest first, keyset-paged by id. */
 export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
-  let q = db.selectFrom('security_audit').selectAll().select(sql<string>`id::text`.as('id')).orderBy('id', 'desc').limit(f.limit)
+  let q = db
+    .selectFrom('security_audit')
+    .select(['at', 'actor_kind', 'actor_id', 'actor_name', 'address', 'action', 'outcome', 'target', 'details'])
+    .select(sql<string>`security_audit.id::text`.as('id'))
+    .orderBy('security_audit.id', 'desc')
+    .limit(f.limit)
   if (f.actor) q = q.where((eb) => eb.or([eb('actor_id', '=', f.actor!), eb('actor_name', '=', f.actor!)]))
   if (f.action) q = q.where('action', '=', f.action)
   if (f.outcome) q = q.where('outcome', '=', f.outcome as AuditRow['outcome'])
   if (f.address) q = q.where('address', '=', f.address)
   if (f.from) q = q.where('at', '>=', f.from)
   if (f.to) q = q.where('at', '<', f.to)
-  if (f.before) q = q.where('id', '<', f.before)
+  if (f.before) q = q.where('security_audit.id', '<', f.before)
   return q.execute()
 }
 
