@@ -25,11 +25,3 @@ export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(`cityloop-no-such-user-${Math.random()}`)
   return dummy
 }
-
-/**
- * Spends the time of one verification against a throwaway hash of the same parameters, so an unknown
- * username answers as slowly as a wrong password and response times do not reveal which usernames exist.
- */
-export async function spendVerifyTime(password: string): Promise<void> {
-  await verifyPassword(await dummyHash(), password)
-}

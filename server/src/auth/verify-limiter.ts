@@ -1,8 +1,11 @@
 import { ApiError } from '../errors.js'
+import { verifyPassword } from './passwords.js'
 
 /** Runs argon2 verifications at most `max` at a time, so a sign-in flood cannot take every libuv thread. */
 export interface VerifyLimiter {
   run<T>(work: () => Promise<T>): Promise<T>
+  /** Verifies `password` against a stored argon2 hash, within the bound. */
+  verify(hash: string, password: string): Promise<boolean>
   /** Verifications running and waiting now. */
   readonly load: { readonly running: number; readonly waiting: number }
 }
@@ -26,6 +29,9 @@ export function createVerifyLimiter(options: { readonly max?: number; readonly m
     }
   }
   return {
+    verify(hash, password) {
+      return this.run(() => verifyPassword(hash, password))
+    },
     async run(work) {
       if (running >= max) {
         if (waiting.length >= maxWaiting) {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { createSession, findUserByUsername, presentUser } from '../db/users.js'
 import { clearThrottle, getThrottle, recordThrottleFailure } from '../db/login-throttle.js'
-import { spendVerifyTime, verifyPassword } from '../auth/passwords.js'
+import { dummyHash } from '../auth/passwords.js'
 import type { VerifyLimiter } from '../auth/verify-limiter.js'
 import { hashSecret, newToken } from '../auth/tokens.js'
 import { tooMany, unauthorized, type ApiError } from '../errors.js'
@@ -74,13 +74,8 @@ export async function signIn(props: {
     }
   }
   const known = user !== undefined && user.active
-  const matches = await props.verifier.run(async () => {
-    if (!known) {
-      await spendVerifyTime(input.password)
-      return false
-    }
-    return verifyPassword(user.password_hash, input.password)
-  })
+  // An unknown or disabled name is verified against a dummy hash of the same parameters: the same cost.
+  const matches = (await props.verifier.verify(known ? user.password_hash : await dummyHash(), input.password)) && known
   if (!known || !matches) {
     const state = await recordThrottleFailure(db, name, address, now, THROTTLE.forgetMs, throttleDelayMs)
     return {
