@@ -1,6 +1,7 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Kysely } from 'kysely'
 import type { Database } from './db/schema.js'
@@ -32,6 +33,13 @@ import type { DemoActivityOptions } from './services/demo-activity.js'
 import { demoActivityFromEnv } from './config.js'
 import { restoreDemoPhotos } from './seed/demo-photos.js'
 import { photoQuotaFromEnv, type PhotoQuota } from './services/photo-quota.js'
+import { DEFAULT_DEMO_PASSWORD } from './config.js'
+import { dummyHash } from './auth/passwords.js'
+import { createVerifyLimiter, type VerifyLimiter } from './auth/verify-limiter.js'
+import { audit } from './services/audit.js'
+import { tooMany } from './errors.js'
+import auditRoutes from './routes/admin/audit.js'
+import accountRoutes from './routes/admin/accounts.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,8 +53,26 @@ declare module 'fastify' {
     photoQuota: PhotoQuota
     jobs: JobRunner
     sessionMs: number
+    /** A session unused this long ends (idle timeout). */
+    idleMs: number
     sessions: SessionCache
+    /** Bounds concurrent argon2 verifications (sign-in, password change). */
+    verifier: VerifyLimiter
+    /** Passwords published with the demo, refused as new passwords. */
+    knownPasswords: readonly string[]
+    /** Checks the sign-in rate of the request's address (429 when exceeded). */
+    checkLoginRate(request: FastifyRequest): Promise<void>
   }
+}
+
+/** Per-address request limits (@fastify/rate-limit, in memory per instance). */
+export interface RateLimitOptions {
+  /** Requests a minute per client address on the whole API (CITYLOOP_RATE_LIMIT, default 1200; 0 = off). */
+  readonly perMinute?: number
+  /** Sign-in attempts a minute per client address (CITYLOOP_LOGIN_RATE_LIMIT, default 30). */
+  readonly loginPerMinute?: number
+  /** Client addresses never limited (CITYLOOP_RATE_LIMIT_ALLOW, e.g. 127.0.0.1 for tests); default none. */
+  readonly allowList?: readonly string[]
 }
 
 /** What the API needs from its host. */
@@ -61,6 +87,19 @@ export interface AppOptions {
   readonly now?: () => Date
   /** Session length; default 12 hours. */
   readonly sessionHours?: number
+  /** Idle timeout of a session in minutes; default 30. */
+  readonly idleMinutes?: number
+  /** Per-address rate limits; defaults as {@link RateLimitOptions} says. */
+  readonly rateLimit?: RateLimitOptions
+  /**
+   * Fastify's trustProxy: behind a reverse proxy, the proxy's address (or hop count, or true) so the client
+   * address of throttling, rate limits and the audit log is X-Forwarded-For's (CITYLOOP_TRUST_PROXY).
+   */
+  readonly trustProxy?: boolean | string | ((address: string, hop: number) => boolean)
+  /** Days the security audit log keeps its rows (CITYLOOP_AUDIT_RETENTION_DAYS, default 365, at least 180). */
+  readonly auditRetentionDays?: number
+  /** The configured demo password (CITYLOOP_DEMO_PASSWORD), refused as a new password like the default. */
+  readonly demoPassword?: string
   /** Deadline sweep interval; 0 or absent: the jobs exist (runnable on demand) but no timer starts. */
   readonly jobIntervalMs?: number
   /**
@@ -76,6 +115,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     // Query arrays such as `entities=a,b` are split by the routes; keep the parser's defaults otherwise.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -88,7 +128,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('photos', createPhotoStore(options.photosDir))
   app.decorate('photoQuota', options.photoQuota ?? photoQuotaFromEnv())
   app.decorate('sessionMs', (options.sessionHours ?? 12) * 3_600_000)
+  app.decorate('idleMs', (options.idleMinutes ?? 30) * 60_000)
   app.decorate('sessions', createSessionCache())
+  app.decorate('verifier', createVerifyLimiter())
+  app.decorate('knownPasswords', [...new Set([DEFAULT_DEMO_PASSWORD, ...(options.demoPassword ? [options.demoPassword] : [])])])
   const jobIntervalMs = options.jobIntervalMs ?? 0
   const jobs = serverJobs({
     db: options.db,
@@ -97,6 +140,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cityModel: app.cityModel,
     photos: app.photos,
     demoActivity: options.demoActivity ?? demoActivityFromEnv(),
+    idleMs: app.idleMs,
+    ...(options.auditRetentionDays !== undefined ? { auditRetentionDays: options.auditRetentionDays } : {}),
   })
   app.decorate('jobs', createJobRunner({ db: options.db, clock: app.clock, log: app.log, jobs }))
   if (jobs.some((j) => j.intervalMs > 0)) app.addHook('onReady', async () => app.jobs.start())
@@ -109,8 +154,46 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   })
   app.addHook('onClose', async () => app.jobs.stop())
+  // The dummy hash unknown usernames are verified against, made before the first sign-in needs it.
+  app.addHook('onReady', async () => void (await dummyHash()))
+
+  // Per-address limits, checked before credentials are looked up. /healthz is exempt: a flood must not
+  // make a load balancer take the instance out.
+  const limits = options.rateLimit ?? {}
+  const allow = new Set(limits.allowList ?? [])
+  await app.register(rateLimit, {
+    global: false,
+    timeWindow: 60_000,
+    allowList: (request, key) => allow.has(key) || allow.has(request.ip) || request.url === '/healthz' || request.url.startsWith('/healthz?'),
+    errorResponseBuilder: (_request, context) =>
+      tooMany('RATE_LIMITED', `more than ${context.max} requests a minute from this address; retry in ${context.after}`, Math.max(1, Math.ceil(context.ttl / 1000))),
+  })
+  const perMinute = limits.perMinute ?? 1200
+  if (perMinute > 0) app.addHook('onRequest', app.rateLimit({ max: perMinute, timeWindow: 60_000 }))
+  const loginLimit = app.createRateLimit({ max: limits.loginPerMinute ?? 30, timeWindow: 60_000, keyGenerator: (request) => `login:${request.ip}` })
+  app.decorate('checkLoginRate', async (request: FastifyRequest) => {
+    const r = await loginLimit(request)
+    if (!r.isAllowed && r.isExceeded) {
+      throw tooMany('RATE_LIMITED', `more than ${r.max} sign-in attempts a minute from this address`, Math.max(1, r.ttlInSeconds))
+    }
+  })
+
   app.decorateRequest('principal', undefined)
   app.addHook('onRequest', identify(app))
+  // Every refusal of a known or anonymous caller (403) goes to the security audit log.
+  app.addHook('onError', async (request, _reply, error: Error & { statusCode?: number }) => {
+    if (error.statusCode !== 403) return
+    try {
+      await audit(app, request, {
+        action: 'access.denied',
+        outcome: 'denied',
+        target: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+        details: { message: error.message },
+      })
+    } catch {
+      // audit() logged it; the 403 goes out all the same.
+    }
+  })
   app.addSchema(ErrorBody)
 
   await app.register(swagger, {
@@ -192,6 +275,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes)
       await api.register(calendarRoutes)
       await api.register(caseChainRoutes)
+      await api.register(accountRoutes)
+      await api.register(auditRoutes)
     },
     { prefix: '/api/v1' },
   )

@@ -14,11 +14,27 @@ import { importComponentsFile } from './commands/import-components.js'
 import { ImportFailed } from './commands/import-failed.js'
 import { withCurrentMatrix } from './services/permission-matrix.js'
 import { verifyCaseChains } from './db/case-chain.js'
+import { DEFAULT_DEMO_API_KEY, DEFAULT_DEMO_PASSWORD } from './config.js'
+import type { Kysely } from 'kysely'
+import type { Database } from './db/schema.js'
+import { randomUUID } from 'node:crypto'
+import { findKnownCredentials, isLoopbackHost } from './auth/known-credentials.js'
+import { passwordProblem } from './auth/password-policy.js'
+import { hashPassword } from './auth/passwords.js'
+import { deleteUserSessions, findUserByUsername, setPasswordHash, setUserActive, upsertUsers } from './db/users.js'
+import { insertAudit } from './db/audit.js'
 
 const USAGE = `cityloop-server — the CityLoop central API (数字城管 system of record)
 
 Usage:
-  cityloop-server serve                       start the API (migrates; loads the demo city into an empty database)
+  cityloop-server serve                       start the API (migrates; an empty embedded database gets the demo city
+                                              and its demo accounts, an empty DATABASE_URL database the city's
+                                              reference data only — no accounts)
+  cityloop-server create-admin USERNAME [--display-name NAME] [--reset-password]
+                                              create an administrator (password from CITYLOOP_ADMIN_PASSWORD, or
+                                              asked for without echo); --reset-password: set an existing
+                                              account's password, enable it and end its sessions
+  cityloop-server disable-demo-accounts       disable every account that has the demo password, and the demo API key
   cityloop-server migrate                     bring the database schema up to date
   cityloop-server seed demo [--no-cases]      load the demo city, both standard catalogs and the demo accounts,
                                               then a month of demo cases (skipped when the database holds cases)
@@ -38,7 +54,12 @@ Environment:
   CITYLOOP_DEMO_CASES (demo cases the demo seed files, default 600; 0 = none),
   CITYLOOP_DEMO_ACTIVITY (1 = file and advance demo cases every 20-60 s, for a live wall screen),
   CITYLOOP_PHOTO_UPLOADS, CITYLOOP_PHOTO_UPLOAD_MB, CITYLOOP_PHOTO_WINDOW_MINUTES (photo uploads per caller:
-  default 60 photos and 200 MB per 10 minutes)`
+  default 60 photos and 200 MB per 10 minutes),
+  CITYLOOP_ADMIN_PASSWORD (create-admin), CITYLOOP_IDLE_MINUTES (default 30), CITYLOOP_RATE_LIMIT (requests a
+  minute per address, default 1200; 0 = off), CITYLOOP_LOGIN_RATE_LIMIT (default 30), CITYLOOP_RATE_LIMIT_ALLOW,
+  CITYLOOP_TRUST_PROXY (behind a reverse proxy), CITYLOOP_AUDIT_RETENTION_DAYS (default 365, at least 180)
+
+A non-loopback HOST is refused while an active account has the demo password or the demo API key is active.`
 
 /** Runs one command; returns the process exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -52,6 +73,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       count: { type: 'string' },
       days: { type: 'string' },
       seed: { type: 'string' },
+      'display-name': { type: 'string' },
+      'reset-password': { type: 'boolean' },
     },
   })
   const [command, sub, file] = positionals
@@ -86,6 +109,35 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
           return 1
         }
         console.log(`audit record whole: ${summary}`)
+        return 0
+      })
+    case 'create-admin': {
+      if (!sub) return usage('create-admin needs a USERNAME')
+      if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(sub)) return usage(`USERNAME must be 2-63 of a-z 0-9 . _ - (starting with a letter or digit), got "${sub}"`)
+      const password = env.CITYLOOP_ADMIN_PASSWORD ?? (process.stdin.isTTY ? await askPassword(sub) : undefined)
+      if (password === undefined) return usage('set CITYLOOP_ADMIN_PASSWORD or run in a terminal to be asked for the password')
+      const problem = passwordProblem(password, sub, [DEFAULT_DEMO_PASSWORD, config.demoPassword])
+      if (problem) {
+        console.error(`cityloop-server: the password ${problem}`)
+        return 2
+      }
+      return withDatabase(config, async ({ db }) => createAdmin(db, { username: sub, password, displayName: values['display-name'] ?? sub, reset: values['reset-password'] === true }))
+    }
+    case 'disable-demo-accounts':
+      return withDatabase(config, async ({ db }) => {
+        const found = await findKnownCredentials(db, [DEFAULT_DEMO_PASSWORD, config.demoPassword], [DEFAULT_DEMO_API_KEY, config.demoApiKey])
+        const now = new Date()
+        for (const username of found.usernames) {
+          const user = (await findUserByUsername(db, username))!
+          await setUserActive(db, user.id, false, now)
+          await deleteUserSessions(db, user.id)
+          await insertAudit(db, { at: now, actorKind: 'system', actorName: 'cityloop-server disable-demo-accounts', action: 'user.disable', outcome: 'success', target: user.id, details: { username, reason: 'demo password' } })
+        }
+        for (const id of found.apiClients) {
+          await db.updateTable('api_client').set({ active: false }).where('id', '=', id).execute()
+          await insertAudit(db, { at: now, actorKind: 'system', actorName: 'cityloop-server disable-demo-accounts', action: 'api-client.disable', outcome: 'success', target: id, details: { reason: 'demo API key' } })
+        }
+        console.log(`disabled ${found.usernames.length} accounts with the demo password${found.usernames.length ? ` (${found.usernames.join(', ')})` : ''} and ${found.apiClients.length} API clients with the demo key`)
         return 0
       })
     case 'docs': {
@@ -187,13 +239,49 @@ async function withDatabase(config: ServerConfig, run: (open: OpenDatabase) => P
   }
 }
 
+/**
+ * What `serve` does to an empty database: the embedded one (no DATABASE_URL: `npm run server`, the
+ * workstation) gets the whole demo — city, accounts with the published password, cases; a DATABASE_URL
+ * database, which may be a real deployment's, gets the demo city's reference data only (regions, grids,
+ * units, catalogs, components) and never an account: its first administrator comes from create-admin.
+ * Returns the log line, or undefined when the database was not empty.
+ */
+export async function prepareEmptyDatabase(db: Kysely<Database>, config: Pick<ServerConfig, 'databaseUrl' | 'demoPassword' | 'demoApiKey' | 'dataDir'>): Promise<string | undefined> {
+  if (!(await isEmpty(db))) return undefined
+  const started = Date.now()
+  if (config.databaseUrl) {
+    const counts = await seedDemoCity(db, undefined, {}, { accounts: false })
+    return (
+      `empty database: loaded the demo city's reference data in ${Date.now() - started} ms (${formatCounts(counts)}); ` +
+      'no accounts: create the first administrator with "cityloop-server create-admin USERNAME" (or load the whole demo with "cityloop-server seed demo")'
+    )
+  }
+  const counts = await seedDemoCity(db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey }, { cases: { photos: createPhotoStore(join(config.dataDir, 'photos')) } })
+  return `empty database: loaded the demo city in ${Date.now() - started} ms (${formatCounts(counts)})`
+}
+
+/** Why `serve` may not listen on `config.host`, or undefined: a non-loopback address with a published credential live. */
+export async function refusalToListen(db: Kysely<Database>, config: Pick<ServerConfig, 'host' | 'demoPassword' | 'demoApiKey'>): Promise<string | undefined> {
+  if (isLoopbackHost(config.host)) return undefined
+  const found = await findKnownCredentials(db, [DEFAULT_DEMO_PASSWORD, config.demoPassword], [DEFAULT_DEMO_API_KEY, config.demoApiKey])
+  if (found.usernames.length === 0 && found.apiClients.length === 0) return undefined
+  const what = [
+    ...(found.usernames.length ? [`${found.usernames.length} accounts have the demo password (${found.usernames.slice(0, 5).join(', ')}${found.usernames.length > 5 ? ', …' : ''})`] : []),
+    ...(found.apiClients.length ? [`the demo API key is active (${found.apiClients.join(', ')})`] : []),
+  ].join(' and ')
+  return `refusing to listen on HOST=${config.host}: ${what}; run "cityloop-server disable-demo-accounts" and "cityloop-server create-admin USERNAME", or listen on 127.0.0.1`
+}
+
 async function serve(config: ServerConfig): Promise<number> {
   const open = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
   await migrateToLatest(open.db as never)
-  if (await isEmpty(open.db)) {
-    const started = Date.now()
-    const counts = await seedDemoCity(open.db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey }, { cases: { photos: createPhotoStore(join(config.dataDir, 'photos')) } })
-    console.log(`empty database: loaded the demo city in ${Date.now() - started} ms (${formatCounts(counts)})`)
+  const seeded = await prepareEmptyDatabase(open.db, config)
+  if (seeded) console.log(seeded)
+  const refusal = await refusalToListen(open.db, config)
+  if (refusal) {
+    console.error(`cityloop-server: ${refusal}`)
+    await open.close()
+    return 1
   }
   const app = await buildApp({
     db: open.db,
@@ -201,8 +289,13 @@ async function serve(config: ServerConfig): Promise<number> {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     photosDir: join(config.dataDir, 'photos'),
     sessionHours: config.sessionHours,
+    idleMinutes: config.idleMinutes,
     jobIntervalMs: config.jobIntervalMs,
     demoActivity: config.demoActivity,
+    rateLimit: { perMinute: config.rateLimit, loginPerMinute: config.loginRateLimit, allowList: config.rateLimitAllow },
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
+    auditRetentionDays: config.auditRetentionDays,
+    demoPassword: config.demoPassword,
   })
   const stop = async (signal: string) => {
     app.log.info(`${signal}: shutting down`)
@@ -216,6 +309,77 @@ async function serve(config: ServerConfig): Promise<number> {
   console.log(`CityLoop central API on ${address} — docs ${address}/api/docs — database: ${open.description}`)
   return new Promise<number>(() => {
     // Runs until a signal stops it.
+  })
+}
+
+/**
+ * 创建管理员 — the first administrator of a real deployment (or, with `reset`, a new password for an
+ * existing account, which is enabled and signed out everywhere). Audited as the command line's doing.
+ */
+async function createAdmin(db: Kysely<Database>, props: { readonly username: string; readonly password: string; readonly displayName: string; readonly reset: boolean }): Promise<number> {
+  const now = new Date()
+  const existing = await findUserByUsername(db, props.username)
+  const actor = { at: now, actorKind: 'system' as const, actorName: 'cityloop-server create-admin', outcome: 'success' as const }
+  if (existing && !props.reset) {
+    console.error(`cityloop-server: an account "${props.username}" exists; add --reset-password to set its password`)
+    return 1
+  }
+  const hash = await hashPassword(props.password)
+  if (existing) {
+    await db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, existing.id, hash, now)
+      await setUserActive(trx, existing.id, true, now)
+      await deleteUserSessions(trx, existing.id)
+      await insertAudit(trx, { ...actor, action: 'user.password-reset', target: existing.id, details: { username: props.username } })
+    })
+    console.log(`set the password of ${existing.role} "${props.username}", enabled it and ended its sessions`)
+    return 0
+  }
+  const id = randomUUID()
+  await db.transaction().execute(async (trx) => {
+    await upsertUsers(trx, [{ id, username: props.username, displayName: props.displayName, role: 'admin', passwordHash: hash }])
+    await insertAudit(trx, { ...actor, action: 'user.create', target: id, details: { username: props.username, role: 'admin' } })
+  })
+  console.log(`created administrator "${props.username}"`)
+  return 0
+}
+
+/** Asks for a new password twice on the terminal, without echo. */
+async function askPassword(username: string): Promise<string | undefined> {
+  const first = await readHidden(`new password for ${username}: `)
+  if (first === undefined) return undefined
+  const second = await readHidden('again: ')
+  if (second !== first) {
+    console.error('cityloop-server: the two passwords differ')
+    return undefined
+  }
+  return first
+}
+
+function readHidden(prompt: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const input = process.stdin
+    process.stdout.write(prompt)
+    input.setRawMode(true)
+    input.resume()
+    input.setEncoding('utf8')
+    let text = ''
+    const done = (value: string | undefined) => {
+      input.setRawMode(false)
+      input.pause()
+      input.off('data', onData)
+      process.stdout.write('\n')
+      resolve(value)
+    }
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done(text)
+        if (ch === '\u0003' || ch === '\u0004') return done(undefined) // Ctrl-C, Ctrl-D
+        if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1)
+        else text += ch
+      }
+    }
+    input.on('data', onData)
   })
 }
 

@@ -1,3 +1,5 @@
+import { MIN_AUDIT_RETENTION_DAYS } from './db/migrations/0003-accounts-audit.js'
+
 /** The central API's settings, from the environment. */
 export interface ServerConfig {
   readonly port: number
@@ -16,6 +18,21 @@ export interface ServerConfig {
   readonly demoActivity: boolean
   /** How many demo cases the demo seed files (CITYLOOP_DEMO_CASES; default 600, 0 = none). */
   readonly demoCases?: number
+  /** A session unused this many minutes ends (CITYLOOP_IDLE_MINUTES, default 30). */
+  readonly idleMinutes: number
+  /** Requests a minute per client address on the whole API (CITYLOOP_RATE_LIMIT, default 1200; 0 = off). */
+  readonly rateLimit: number
+  /** Sign-in attempts a minute per client address (CITYLOOP_LOGIN_RATE_LIMIT, default 30). */
+  readonly loginRateLimit: number
+  /** Client addresses exempt from the rate limits (CITYLOOP_RATE_LIMIT_ALLOW, comma-separated; default none). */
+  readonly rateLimitAllow: readonly string[]
+  /**
+   * Which proxies to trust for X-Forwarded-For (CITYLOOP_TRUST_PROXY): unset = none (the socket's address
+   * is the client's); `true`; a number of hops; or comma-separated addresses/CIDRs, e.g. 10.0.0.5,10.1.0.0/16.
+   */
+  readonly trustProxy?: boolean | string | ((address: string, hop: number) => boolean)
+  /** Days the security audit log keeps rows (CITYLOOP_AUDIT_RETENTION_DAYS, default 365, at least 180). */
+  readonly auditRetentionDays: number
 }
 
 /** Default password of the demo users; documented in the README. */
@@ -27,7 +44,8 @@ export const DEFAULT_DEMO_API_KEY = 'cityloop-demo-sensor-key'
 /**
  * Reads PORT (default 8080), HOST (default 127.0.0.1), CITYLOOP_DATA_DIR (default ./data), DATABASE_URL,
  * CITYLOOP_SESSION_HOURS, CITYLOOP_DEMO_PASSWORD, CITYLOOP_DEMO_API_KEY, CITYLOOP_JOB_INTERVAL_MS,
- * CITYLOOP_DEMO_ACTIVITY and CITYLOOP_DEMO_CASES.
+ * CITYLOOP_DEMO_ACTIVITY, CITYLOOP_DEMO_CASES, CITYLOOP_IDLE_MINUTES, CITYLOOP_RATE_LIMIT, CITYLOOP_LOGIN_RATE_LIMIT,
+ * CITYLOOP_RATE_LIMIT_ALLOW, CITYLOOP_TRUST_PROXY and CITYLOOP_AUDIT_RETENTION_DAYS.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT)
@@ -39,6 +57,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`CITYLOOP_JOB_INTERVAL_MS must be a whole number ≥ 0, got "${env.CITYLOOP_JOB_INTERVAL_MS}"`)
   }
   const demoCases = demoCasesFromEnv(env)
+  const idleMinutes = numberVar(env, 'CITYLOOP_IDLE_MINUTES', 30)
+  if (idleMinutes <= 0) throw new Error(`CITYLOOP_IDLE_MINUTES must be above 0, got "${env.CITYLOOP_IDLE_MINUTES}"`)
+  const rateLimit = wholeVar(env, 'CITYLOOP_RATE_LIMIT', 1200, 0)
+  const loginRateLimit = wholeVar(env, 'CITYLOOP_LOGIN_RATE_LIMIT', 30, 1)
+  const auditRetentionDays = wholeVar(env, 'CITYLOOP_AUDIT_RETENTION_DAYS', 365, MIN_AUDIT_RETENTION_DAYS)
+  const trustProxy = trustProxyFromEnv(env.CITYLOOP_TRUST_PROXY)
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -50,7 +74,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     jobIntervalMs,
     demoActivity: demoActivityFromEnv(env),
     ...(demoCases !== undefined ? { demoCases } : {}),
+    idleMinutes,
+    rateLimit,
+    loginRateLimit,
+    rateLimitAllow: (env.CITYLOOP_RATE_LIMIT_ALLOW ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    ...(trustProxy !== undefined ? { trustProxy } : {}),
+    auditRetentionDays,
   }
+}
+
+function wholeVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const n = numberVar(env, name, fallback)
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${env[name]}"`)
+  return n
+}
+
+/** CITYLOOP_TRUST_PROXY as Fastify's trustProxy: 'true', a hop count, or addresses/CIDRs; unset/'false' = none. */
+export function trustProxyFromEnv(text: string | undefined): ServerConfig['trustProxy'] {
+  const t = (text ?? '').trim()
+  if (t === '' || t === 'false') return undefined
+  if (t === 'true') return true
+  if (/^\d+$/.test(t)) {
+    const hops = Number(t)
+    return (_address: string, hop: number) => hop < hops
+  }
+  return t
 }
 
 /** CITYLOOP_DEMO_CASES: how many demo cases the demo seed files (0 = none); undefined when unset. */

@@ -27,9 +27,10 @@ async function freePort(): Promise<number> {
 // A short demo case history keeps the first start quick (the default is 600 cases).
 const DEMO_CASES = '30'
 
-function cli(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir, CITYLOOP_DEMO_CASES: DEMO_CASES }
+function cli(args: string[], extra: NodeJS.ProcessEnv = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, CITYLOOP_DATA_DIR: dataDir, CITYLOOP_DEMO_CASES: DEMO_CASES, ...extra }
   delete env.DATABASE_URL
+  if (!('CITYLOOP_ADMIN_PASSWORD' in extra)) delete env.CITYLOOP_ADMIN_PASSWORD
   return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 })
 }
 
@@ -124,4 +125,30 @@ test('verify-audit: the demo history is whole (exit 0); an event edited through 
   assert.equal(broken.status, 1, broken.stdout)
   assert.match(broken.stdout, new RegExp(`case ${number} event 2: content changed`))
   assert.match(broken.stderr, /the audit record is broken: 1 problem\(s\) in 1 case\(s\) of 30 cases/)
+})
+
+test('serve refuses a non-loopback HOST while demo credentials live; disable-demo-accounts; create-admin', { timeout: 180_000 }, () => {
+  const refused = cli(['serve'], { HOST: '0.0.0.0', PORT: '0', LOG_LEVEL: 'warn' })
+  assert.equal(refused.status, 1, refused.stdout + refused.stderr)
+  const line = refused.stderr.trim()
+  assert.match(line, /^cityloop-server: refusing to listen on HOST=0\.0\.0\.0: 13 accounts have the demo password \(admin, .*\) and the demo API key is active \(demo-sensor\); run "cityloop-server disable-demo-accounts"/)
+  assert.doesNotMatch(line, /\n/, 'one line')
+
+  const weak = cli(['create-admin', 'city-admin'], { CITYLOOP_ADMIN_PASSWORD: 'short' })
+  assert.deepEqual([weak.status, weak.stderr.trim()], [2, 'cityloop-server: the password must be at least 10 characters'])
+  assert.match(cli(['create-admin', 'city-admin'], { CITYLOOP_ADMIN_PASSWORD: 'city-admin-2026' }).stderr, /must not contain the username/)
+  const noPassword = cli(['create-admin', 'city-admin'])
+  assert.equal(noPassword.status, 2)
+  assert.match(noPassword.stderr, /set CITYLOOP_ADMIN_PASSWORD or run in a terminal/)
+  const created = cli(['create-admin', 'city-admin', '--display-name', '系统管理员 王'], { CITYLOOP_ADMIN_PASSWORD: 'harbour-lights-2026' })
+  assert.equal(created.status, 0, created.stderr)
+  assert.match(created.stdout, /created administrator "city-admin"/)
+  assert.equal(cli(['create-admin', 'city-admin'], { CITYLOOP_ADMIN_PASSWORD: 'harbour-lights-2027' }).status, 1, 'exists')
+  const reset = cli(['create-admin', 'city-admin', '--reset-password'], { CITYLOOP_ADMIN_PASSWORD: 'harbour-lights-2027' })
+  assert.equal(reset.status, 0, reset.stderr)
+
+  const disabled = cli(['disable-demo-accounts'])
+  assert.equal(disabled.status, 0, disabled.stderr)
+  assert.match(disabled.stdout, /disabled 13 accounts with the demo password \(admin, .*\) and 1 API clients with the demo key/)
+  assert.match(cli(['disable-demo-accounts']).stdout, /disabled 0 accounts/)
 })

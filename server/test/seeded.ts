@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { OpenDatabase } from '../src/db/connect.js'
 import type { Database } from '../src/db/schema.js'
-import { buildApp } from '../src/app.js'
+import { buildApp, type RateLimitOptions } from '../src/app.js'
 import { seedDemoCity, type SeedCounts } from '../src/seed/demo.js'
 import { loadDemoCity } from '../../gis-data/demo-city.js'
 import type { PhotoQuota } from '../src/services/photo-quota.js'
@@ -57,6 +57,10 @@ export async function seededApi(
     readonly clock?: TestClock
     readonly sessionHours?: number
     readonly photoQuota?: PhotoQuota
+    readonly idleMinutes?: number
+    /** Rate limits; default: loopback (every inject) exempt, as the many requests of a test file would exceed them. */
+    readonly rateLimit?: RateLimitOptions
+    readonly trustProxy?: boolean
   } = {},
 ): Promise<SeededApi> {
   const seed = async (db: Kysely<Database>) => {
@@ -79,6 +83,11 @@ export async function seededApi(
     ...(options.clock ? { now: clock.now } : {}),
     ...(options.sessionHours ? { sessionHours: options.sessionHours } : {}),
     ...(options.photoQuota ? { photoQuota: options.photoQuota } : {}),
+    // Tests move their clock by hours between requests of the same signed-in callers: unless a test asks for
+    // an idle timeout, sessions go idle no sooner than they expire (accounts.test.ts tests the timeout).
+    idleMinutes: options.idleMinutes ?? (options.sessionHours ?? 12) * 60,
+    rateLimit: options.rateLimit ?? { allowList: ['127.0.0.1'] },
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   })
   return {
     open,

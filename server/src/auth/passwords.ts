@@ -5,9 +5,6 @@ import { hash, verify } from '@node-rs/argon2'
 // `algorithm: 2` is Argon2id; the package's enum is a `const enum`, which isolated modules cannot import.
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
-/** Minimum password length accepted for a new password (NIST SP 800-63B: at least 8). */
-export const MIN_PASSWORD_LENGTH = 8
-
 /** Hashes a password with argon2id; the PHC string carries salt and parameters. */
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)
@@ -23,11 +20,8 @@ export async function verifyPassword(stored: string, password: string): Promise<
 }
 
 let dummy: Promise<string> | undefined
-/**
- * Spends the time of one verification against a throwaway hash, so an unknown username answers as slowly
- * as a wrong password and response times do not reveal which usernames exist.
- */
-export async function spendVerifyTime(password: string): Promise<void> {
-  dummy ??= hashPassword('cityloop-no-such-user')
-  await verifyPassword(await dummy, password)
+/** The throwaway hash unknown usernames are verified against; made once (the app makes it at start). */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(`cityloop-no-such-user-${Math.random()}`)
+  return dummy
 }

@@ -13,6 +13,8 @@ export type Principal =
       /** sha256 of the bearer token, so logout can end exactly this session. */
       readonly tokenHash: string
       readonly expiresAt: Date
+      /** The session's last use as stored (moved forward when the app writes it, about once a minute). */
+      lastSeenAt: Date
     }
   | {
       readonly kind: 'api-client'

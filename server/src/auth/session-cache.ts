@@ -9,6 +9,8 @@ export interface SessionCache {
   set(principal: UserPrincipal): void
   /** Forgets a session at once (logout on this instance). */
   forget(tokenHash: string): void
+  /** Forgets every session of an account (password change, reset, disable, sessions ended). */
+  forgetUser(userId: string): void
 }
 
 /**
@@ -38,6 +40,9 @@ export function createSessionCache(options: { readonly ttlMs?: number; readonly 
     },
     forget(tokenHash) {
       entries.delete(tokenHash)
+    },
+    forgetUser(userId) {
+      for (const [hash, e] of entries) if (e.principal.actor.id === userId) entries.delete(hash)
     },
   }
 }

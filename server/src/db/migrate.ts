@@ -1,12 +1,14 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import * as m0001 from './migrations/0001-foundation.js'
 import * as m0002 from './migrations/0002-case-loop.js'
+import * as m0003 from './migrations/0003-accounts-audit.js'
 import * as m0004 from './migrations/0004-evidence.js'
 
 // Migrations are listed here rather than read from a folder, so a bundled server carries them along.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-case-loop': m0002,
+  '0003-accounts-audit': m0003,
   '0004-evidence': m0004,
 }
 

@@ -139,6 +139,7 @@ export interface AppUserTable {
   version: Generated<number>
   created_at: Timestamp
   updated_at: Timestamp
+  password_changed_at: Date | null
 }
 
 /** A signed-in session: the sha256 of its bearer token and when it runs out. */
@@ -147,6 +148,34 @@ export interface UserSessionTable {
   user_id: string
   created_at: Timestamp
   expires_at: Date
+  /** Last use, for the idle timeout (written at most about once a minute). */
+  last_seen_at: Date
+  /** The client address that signed in. */
+  address: string | null
+}
+
+/** 登录限速 — failed sign-ins of one username from one client address. */
+export interface LoginThrottleTable {
+  username: string
+  address: string
+  failures: number
+  last_failure_at: Date
+  /** No attempt of this pair is checked before this moment (progressive delay, then a block). */
+  not_before: Date | null
+}
+
+/** 安全审计 — one security-relevant event; append-only (a trigger refuses update and early delete). */
+export interface SecurityAuditTable {
+  id: Generated<string>
+  at: Date
+  actor_kind: 'user' | 'api-client' | 'anonymous' | 'system'
+  actor_id: string | null
+  actor_name: string | null
+  address: string | null
+  action: string
+  outcome: 'success' | 'failure' | 'denied' | 'throttled'
+  target: string | null
+  details: Generated<Record<string, unknown>>
 }
 
 /** 接入方 — a second-level platform or sensor gateway with a scoped API key (stored as its sha256). */
@@ -286,6 +315,8 @@ export interface JobLeaseTable {
 export interface Database {
   app_user: AppUserTable
   user_session: UserSessionTable
+  login_throttle: LoginThrottleTable
+  security_audit: SecurityAuditTable
   api_client: ApiClientTable
   photo: PhotoTable
   case_file: CaseFileTable

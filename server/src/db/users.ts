@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
+import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { Actor, Role } from '../../../core/case/types.js'
 import type { AppUserTable, Database } from './schema.js'
 
@@ -94,54 +94,77 @@ export function listUsers(db: Db, filter: { readonly role?: string; readonly uni
   return q.execute()
 }
 
-/**
- * Counts a failed sign-in at `now`; the `maxFailures`-th in a row locks the account until `now + lockMs`.
- * A lock that has run out starts the count afresh. Returns the lock's end when the account is now locked.
- */
-export async function recordLoginFailure(
+/** Stores a session under the hash of its token; its last use is its start. */
+export async function createSession(
   db: Db,
-  userId: string,
-  now: Date,
-  policy: { readonly maxFailures: number; readonly lockMs: number },
-): Promise<Date | undefined> {
-  const expired = sql<boolean>`locked_until is not null and locked_until <= ${now}`
-  const failures = sql<number>`case when ${expired} then 1 else failed_logins + 1 end`
-  const row = await db
-    .updateTable('app_user')
-    .set({
-      failed_logins: failures,
-      locked_until: sql<Date | null>`case when ${failures} >= ${policy.maxFailures} then ${new Date(+now + policy.lockMs)}::timestamptz else null end`,
-    })
-    .where('id', '=', userId)
-    .returning(['locked_until'])
-    .executeTakeFirst()
-  return row?.locked_until ?? undefined
-}
-
-/** Clears the failure count after a successful sign-in. */
-export async function recordLoginSuccess(db: Db, userId: string): Promise<void> {
-  await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute()
-}
-
-/** Stores a session under the hash of its token. */
-export async function createSession(db: Db, session: { readonly tokenHash: string; readonly userId: string; readonly now: Date; readonly expiresAt: Date }): Promise<void> {
+  session: { readonly tokenHash: string; readonly userId: string; readonly now: Date; readonly expiresAt: Date; readonly address?: string },
+): Promise<void> {
   await db
     .insertInto('user_session')
-    .values({ token_hash: session.tokenHash, user_id: session.userId, created_at: session.now, expires_at: session.expiresAt })
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      created_at: session.now,
+      expires_at: session.expiresAt,
+      last_seen_at: session.now,
+      address: session.address ?? null,
+    })
     .execute()
 }
 
-/** The active user whose unexpired session has this token hash, with the session's expiry. */
-export function findSessionUser(db: Db, tokenHash: string, now: Date): Promise<(UserRow & { expires_at: Date }) | undefined> {
+/**
+ * The active user whose session has this token hash, with the session's expiry and last use: unexpired at
+ * `now`, and used after `idleSince` (the idle timeout).
+ */
+export function findSessionUser(db: Db, tokenHash: string, now: Date, idleSince: Date): Promise<(UserRow & { expires_at: Date; last_seen_at: Date }) | undefined> {
   return db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .selectAll('u')
-    .select('s.expires_at')
+    .select(['s.expires_at', 's.last_seen_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', idleSince)
     .where('u.active', '=', true)
     .executeTakeFirst()
+}
+
+/** Notes a session's use at `now` (the caller throttles this to about once a minute per session). */
+export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).where('last_seen_at', '<', now).execute()
+}
+
+/** Ends every session of an account, but `keep` (the caller's own, on a password change); returns the ended ones' hashes. */
+export async function deleteUserSessions(db: Db, userId: string, keep?: string): Promise<string[]> {
+  let q = db.deleteFrom('user_session').where('user_id', '=', userId)
+  if (keep) q = q.where('token_hash', '<>', keep)
+  const rows = await q.returning('token_hash').execute()
+  return rows.map((r) => r.token_hash)
+}
+
+/** Replaces an account's password hash (the caller ended its sessions as the case needs). */
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set((eb) => ({ password_hash: passwordHash, password_changed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** Disables or enables an account; returns the row after, or undefined when there is no such account. */
+export async function setUserActive(db: Db, userId: string, active: boolean, now: Date): Promise<UserRow | undefined> {
+  return db
+    .updateTable('app_user')
+    .set((eb) => ({ active, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+/** How many active administrators there are (the last one may not be disabled). */
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const r = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<string>().as('n')).where('role', '=', 'admin').where('active', '=', true).executeTakeFirstOrThrow()
+  return Number(r.n)
 }
 
 /** Ends a session (logout). */
@@ -149,8 +172,11 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute()
 }
 
-/** Removes sessions that ran out before `now`; returns how many. */
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
-  const r = await db.deleteFrom('user_session').where('expires_at', '<=', now).executeTakeFirst()
+/** Removes sessions that ran out before `now`, or were idle since `idleSince`; returns how many. */
+export async function deleteExpiredSessions(db: Db, now: Date, idleSince?: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('user_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), ...(idleSince ? [eb('last_seen_at', '<=', idleSince)] : [])]))
+    .executeTakeFirst()
   return Number(r.numDeletedRows)
 }

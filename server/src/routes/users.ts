@@ -7,7 +7,9 @@ import { API_SCOPES, presentApiClient, upsertApiClient, type ApiScope } from '..
 import { listLeases } from '../db/jobs.js'
 import { findUserByUsername, listUsers, presentUser, upsertUsers } from '../db/users.js'
 import { badRequest, conflict } from '../errors.js'
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js'
+import { hashPassword } from '../auth/passwords.js'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy.js'
+import { audit } from '../services/audit.js'
 import { newApiKey, hashSecret } from '../auth/tokens.js'
 import { CENTER_DESK } from '../services/access.js'
 import { UserBody } from './auth.js'
@@ -52,7 +54,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
             role: Type.Enum(PERSON_ROLES),
             unitId: Type.Optional(Type.String()),
             gridIds: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{15}$' }), { maxItems: 5000 })),
-            password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 }),
+            password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: `at least ${MIN_PASSWORD_LENGTH} characters, not containing the username, not a common password` }),
           },
           { additionalProperties: false },
         ),
@@ -67,6 +69,8 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (b.unitId && !(await app.cityModel.get()).router?.unit(b.unitId)) throw badRequest(`unitId: no responsible unit "${b.unitId}"`, 'unitId')
       if (b.gridIds?.length && b.role !== 'inspector') throw badRequest('gridIds: only inspectors have duty grids', 'gridIds')
+      const problem = passwordProblem(b.password, b.username, app.knownPasswords)
+      if (problem) throw badRequest(`password ${problem}`, 'body.password')
       if (await findUserByUsername(app.db, b.username)) throw conflict('USERNAME_TAKEN', `username ${b.username} is taken`)
       const id = randomUUID()
       await upsertUsers(app.db, [
@@ -81,6 +85,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
         },
       ])
       const row = (await findUserByUsername(app.db, b.username))!
+      await audit(app, request, { action: 'user.create', outcome: 'success', target: id, details: { username: b.username, role: b.role, ...(b.unitId ? { unitId: b.unitId } : {}) } })
       return reply.status(201).send(presentUser(row))
     },
   )
@@ -113,8 +118,10 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const key = newApiKey()
       const b = request.body
+      const existed = await app.db.selectFrom('api_client').select('id').where('id', '=', b.id).executeTakeFirst()
       await upsertApiClient(app.db, { id: b.id, name: b.name, keyHash: hashSecret(key), scopes: b.scopes as ApiScope[], source: b.source as CaseSource })
       const row = (await app.db.selectFrom('api_client').selectAll().where('id', '=', b.id).executeTakeFirst())!
+      await audit(app, request, { action: existed ? 'api-client.rekey' : 'api-client.create', outcome: 'success', target: b.id, details: { name: b.name, source: b.source, scopes: b.scopes } })
       return reply.status(201).send({ client: presentApiClient(row), key })
     },
   )

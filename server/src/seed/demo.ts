@@ -52,6 +52,12 @@ export interface DemoSeedOptions {
    * so seeding twice adds none.
    */
   readonly cases?: boolean | DemoCaseOptions
+  /**
+   * The demo accounts and the demo API client (default true). False loads the city's reference data only
+   * — what `serve` does on an empty DATABASE_URL database: no account with a published password — and then
+   * no demo cases either (their history is the demo accounts' work).
+   */
+  readonly accounts?: boolean
 }
 
 /**
@@ -62,13 +68,14 @@ export interface DemoSeedOptions {
 export async function seedDemoCity(db: Kysely<Database>, given?: DemoCity, secrets: DemoSecrets = {}, options: DemoSeedOptions = {}): Promise<SeedCounts> {
   const envCount = demoCasesFromEnv()
   const byDefault = given === undefined && envCount !== 0
-  let withCases = options.cases ?? byDefault
+  const withAccounts = options.accounts ?? true
+  let withCases = withAccounts ? (options.cases ?? byDefault) : false
   if (withCases !== false && envCount !== undefined) withCases = { count: envCount, ...(typeof withCases === 'object' ? withCases : {}) }
   const city = given ?? loadDemoCity()
   const catalogs = builtInCatalogs()
   const components: Component[] = city.components.map(toComponent)
   // One hash for every demo account: they share the password, and argon2 costs ~50 ms a hash.
-  const passwordHash = await hashPassword(secrets.password ?? DEFAULT_DEMO_PASSWORD)
+  const passwordHash = withAccounts ? await hashPassword(secrets.password ?? DEFAULT_DEMO_PASSWORD) : ''
   let users = 0
   await db.transaction().execute(async (trx) => {
     for (const catalog of catalogs) await upsertCatalog(trx, catalog)
@@ -77,7 +84,7 @@ export async function seedDemoCity(db: Kysely<Database>, given?: DemoCity, secre
     await upsertUnits(trx, city.units)
     await upsertRules(trx, city.routingRules)
     await upsertComponents(trx, components)
-    users = await upsertDemoPeople(trx, city, { passwordHash, apiKey: secrets.apiKey ?? DEFAULT_DEMO_API_KEY })
+    if (withAccounts) users = await upsertDemoPeople(trx, city, { passwordHash, apiKey: secrets.apiKey ?? DEFAULT_DEMO_API_KEY })
   })
   const cases = withCases ? await seedDemoCases(db, typeof withCases === 'object' ? withCases : {}) : undefined
   return {

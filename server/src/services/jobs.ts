@@ -5,6 +5,9 @@ import { deleteUnattachedPhotos } from '../db/photos.js'
 import { demoPhotos } from '../seed/demo-photos.js'
 import type { Database } from '../db/schema.js'
 import { deleteExpiredSessions } from '../db/users.js'
+import { deleteAuditBefore } from '../db/audit.js'
+import { deleteOldThrottles } from '../db/login-throttle.js'
+import { MIN_AUDIT_RETENTION_DAYS } from '../db/migrations/0003-accounts-audit.js'
 import type { CaseRulesCache } from './case-rules.js'
 import type { CityModelCache } from './city-model.js'
 import { demoActivityJob, type DemoActivityOptions } from './demo-activity.js'
@@ -19,6 +22,10 @@ export function serverJobs(deps: {
   readonly cityModel?: CityModelCache
   readonly photos?: PhotoStore
   readonly demoActivity?: boolean | DemoActivityOptions
+  /** The idle timeout of sessions; idle ones are removed with the expired. */
+  readonly idleMs?: number
+  /** Days the security audit log keeps rows (default 365; never below 180). */
+  readonly auditRetentionDays?: number
 }): JobDefinition[] {
   const { db, caseRules } = deps
   const demo = deps.demoActivity && deps.cityModel
@@ -35,11 +42,21 @@ export function serverJobs(deps: {
       name: 'housekeeping',
       intervalMs: deps.sweepIntervalMs > 0 ? 3_600_000 : 0,
       run: async (now) => ({
-        expiredSessions: await deleteExpiredSessions(db, now),
+        expiredSessions: await deleteExpiredSessions(db, now, deps.idleMs ? new Date(+now - deps.idleMs) : undefined),
+        oldSignInThrottles: await deleteOldThrottles(db, new Date(+now - 86_400_000)),
         oldIdempotencyKeys: await deleteOldKeys(db, new Date(+now - 7 * 86_400_000)),
       }),
     },
     ...(deps.photos ? [unattachedPhotosJob(db, deps.photos, deps.sweepIntervalMs > 0 ? 3_600_000 : 0)] : []),
+    {
+      // 审计留存: the security audit log keeps its rows `auditRetentionDays` (等保 2.0: at least 6 months).
+      name: 'audit-retention',
+      intervalMs: deps.sweepIntervalMs > 0 ? 86_400_000 : 0,
+      run: async (now) => {
+        const days = Math.max(MIN_AUDIT_RETENTION_DAYS, deps.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS)
+        return { retentionDays: days, removed: await deleteAuditBefore(db, new Date(+now - days * 86_400_000)) }
+      },
+    },
     ...demo,
   ]
 }
@@ -67,3 +84,5 @@ export function unattachedPhotosJob(db: Kysely<Database>, photos: PhotoStore, in
     },
   }
 }
+/** Default retention of the security audit log, in days. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365

@@ -47,7 +47,7 @@ for (const backend of DATABASES) {
       return r.body.case
     }
 
-    test('sign-in: token, me, logout; wrong password 401; five failures lock for 15 minutes', async () => {
+    test('sign-in: token, me, logout; wrong password 401; sessions run out', async () => {
       clock.set(MONDAY_0900)
       const me = await by('dispatcher').get('/api/v1/auth/me')
       assert.deepEqual([me.status, me.body.user.role, me.body.user.username], [200, 'dispatcher', 'dispatcher'])
@@ -56,20 +56,10 @@ for (const backend of DATABASES) {
       const garbage = await caller(s.app, 'x', { authorization: 'Bearer not-a-real-token-at-all-xxxxx' }).get('/api/v1/tasks')
       assert.deepEqual([garbage.status, garbage.body.error.code], [401, 'TOKEN_INVALID'])
 
-      const login = (password: string) => anonymous.post('/api/v1/auth/login', { username: 'gis', password })
+      // Throttling, lockout by address and the rest of the accounts: accounts.test.ts.
       const unknown = await anonymous.post('/api/v1/auth/login', { username: 'nobody', password: 'x' })
       assert.deepEqual([unknown.status, unknown.body.error.code], [401, 'BAD_CREDENTIALS'])
-      for (let i = 1; i <= 4; i++) assert.equal((await login('wrong')).status, 401, `failure ${i}`)
-      const fifth = await login('wrong')
-      assert.deepEqual([fifth.status, fifth.body.error.code, fifth.headers['retry-after']], [429, 'ACCOUNT_LOCKED', '900'])
-      const rightButLocked = await login('cityloop-demo')
-      assert.equal(rightButLocked.status, 429)
-      clock.advance(15 * 60_000 + 1_000)
-      const again = await login('cityloop-demo')
-      assert.equal(again.status, 200)
-      // A fresh start after the lock: one failure does not lock again.
-      assert.equal((await login('wrong')).status, 401)
-      assert.equal((await login('cityloop-demo')).status, 200)
+      assert.equal((await anonymous.post('/api/v1/auth/login', { username: 'gis', password: 'wrong' })).status, 401)
 
       const session = await signIn(s.app, 'leader')
       assert.equal((await session.post('/api/v1/auth/logout')).status, 204)

@@ -7,6 +7,7 @@ import { ApiError, badRequest, conflict, notFound } from '../../errors.js'
 import { userOf } from '../../auth/principal.js'
 import { CASE_RULES_SETTING, checkCaseRuleSettings, type CaseRuleSettings } from '../../services/case-rules.js'
 import { caseErrors } from '../schemas.js'
+import { audit } from '../../services/audit.js'
 
 const Holiday = Type.Object({ name: Type.String({ minLength: 1 }), from: Type.String(), to: Type.String() })
 const CalendarYearBody = Type.Object({
@@ -100,6 +101,7 @@ const calendar: FastifyPluginAsyncTypebox = async (app) => {
       const row = await putCalendarYear(app.db, year, admin.actor.id, app.clock(), version)
       if (!row) throw conflict('STALE_VERSION', `calendar year ${year.year} changed since version ${version}; reload it`)
       app.caseRules.invalidate()
+      await audit(app, request, { action: 'calendar.update', outcome: 'success', target: `calendar/${year.year}`, details: { version: row.version, notice: year.notice } })
       return presentCalendarYear(row)
     },
   )
@@ -131,6 +133,7 @@ const calendar: FastifyPluginAsyncTypebox = async (app) => {
       const saved = await putSetting(app.db, CASE_RULES_SETTING, request.body.settings, admin.actor.id, app.clock(), expected || undefined)
       if (!saved) throw conflict('STALE_VERSION', `the case rules changed since version ${expected}; reload them`)
       app.caseRules.invalidate()
+      await audit(app, request, { action: 'case-rules.update', outcome: 'success', target: 'case-rules', details: { settings: request.body.settings } })
       return rulesView()
     },
   )
