@@ -173,7 +173,7 @@ const hostileValue = () => HOSTILE_VALUE
 function shaped(schema: JsonSchema, name: string, known: KnownValues, depth: number): fc.Arbitrary<unknown> {
   const choices: Array<fc.WeightedArbitrary<unknown>> = []
   const pool = known[name]
-  if (pool && pool.length > 0) choices.push({ weight: 4, arbitrary: fc.constantFrom(...pool) })
+  if (pool && pool.length > 0) choices.push({ weight: 6, arbitrary: fc.constantFrom(...pool) })
   choices.push({ weight: 3, arbitrary: plain(schema, known, depth) })
   choices.push({ weight: 1, arbitrary: hostileValue() })
   return fc.oneof(...choices)
@@ -252,16 +252,22 @@ function encode(value: unknown): string {
 
 const rawUrlBits = ['%', '%zz', '%ff%fe', '%00', '%c0%ae%c0%ae%2f', '..%2f..%2f', '../..', '..%252f', '%2e%2e', '%u002e', ';', '#frag', '?']
 
+/** What a query or path coerces into a number that is none (ajv turns these into ±Infinity). */
+const NOT_A_NUMBER = fc.constantFrom('Infinity', '-Infinity', 'NaN', '1e999', '-1e999', '1e308', '0x1F', '1_000', ' 5', '5 ', '')
+const isNumeric = (schema: JsonSchema) => schema.type === 'integer' || schema.type === 'number'
+
 const pathValue = (name: string, schema: JsonSchema, known: KnownValues) =>
   fc.oneof(
-    { weight: 4, arbitrary: shaped(schema, name, known, 0).map(encode) },
-    { weight: 1, arbitrary: fc.constantFrom(...rawUrlBits) },
+    { weight: 8, arbitrary: shaped(schema, name, known, 0).map(encode) },
+    { weight: 2, arbitrary: fc.constantFrom(...rawUrlBits) },
+    { weight: isNumeric(schema) ? 4 : 1, arbitrary: NOT_A_NUMBER.map(encode) },
   )
 
 const queryValue = (name: string, schema: JsonSchema, known: KnownValues) =>
   fc.oneof(
-    { weight: 5, arbitrary: shaped(schema, name, known, 0).map(encode) },
+    { weight: 14, arbitrary: shaped(schema, name, known, 0).map(encode) },
     { weight: 1, arbitrary: fc.constantFrom(...rawUrlBits) },
+    { weight: isNumeric(schema) ? 5 : 1, arbitrary: NOT_A_NUMBER.map(encode) },
   )
 
 const printable = (s: string) => s.replace(/[^\x20-\x7e]/g, '?').slice(0, 8_000)
@@ -336,15 +342,21 @@ function routeRequestArb(route: FuzzRoute, callers: readonly FuzzCaller[], known
     )
     const query = fc
       .tuple(
-        fc.tuple(...queryParams.map((p) => fc.option(fc.array(queryValue(p.name, p.schema, known), { minLength: 1, maxLength: 2 }), { freq: 2 }))),
-        fc.array(fc.tuple(hostileString().map(encode), hostileString().map(encode)), { maxLength: 1 }),
+        // Each parameter absent a third of the time, and now and then given twice.
+        fc.tuple(
+          ...queryParams.map((p) => {
+            const value = queryValue(p.name, p.schema, known)
+            return fc.option(fc.oneof({ weight: 9, arbitrary: value.map((v) => [v]) }, { weight: 1, arbitrary: fc.tuple(value, value) }), { freq: 2 })
+          }),
+        ),
+        fc.option(fc.tuple(hostileString().map(encode), hostileString().map(encode)), { freq: 3 }),
       )
       .map(([values, extra]) => {
         const parts: string[] = []
         values.forEach((v, i) => {
           for (const item of v ?? []) parts.push(`${queryParams[i]!.name}=${item}`)
         })
-        for (const [k, v] of extra) parts.push(`${k}=${v}`)
+        if (extra) parts.push(`${extra[0]}=${extra[1]}`)
         return parts.length ? `?${parts.join('&')}` : ''
       })
     const headers = fc.tuple(...headerParams.map((p) => fc.option(shaped(p.schema, p.name, known, 0).map((v) => printable(String(v))), { freq: 2 })))

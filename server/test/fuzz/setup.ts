@@ -51,7 +51,7 @@ export async function fuzzTarget(backend: (typeof DATABASES)[number]): Promise<F
     name: ['deadline-sweep', 'housekeeping', 'no-such-job'],
     limit: ['1', '50', '500'],
     since: ['0', '1', '100'],
-    entities: ['region', 'case', 'region,case', 'component,unit_grid', 'case,', ''],
+    entities: ['region', 'case', 'region,case', 'component,unit_grid', 'case,', '', ',', ',,', 'CASE'],
     bbox: ['119.9,32.4,120.0,32.5', '-180,-90,180,90', '120,33,119,32'],
     lon: [119.92, 119.905, '119.92'],
     lat: [32.49, 32.485, '32.49'],
