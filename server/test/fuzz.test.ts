@@ -10,7 +10,7 @@ import { assertHealthy, fuzzTarget, type FuzzTarget } from './fuzz/setup.js'
 
 const SEED = 20_260_302
 // Requests per backend: PGlite answers a few hundred a second here; PostgreSQL through the network fewer.
-const COUNT = { pglite: 1_000, postgres: 400 } as const
+const COUNT = { pglite: 1_000, postgres: 600 } as const
 
 for (const backend of DATABASES) {
   describe(`fuzzing the API on ${backend.name}`, () => {
