@@ -170,40 +170,47 @@ const hostileValue = () => HOSTILE_VALUE
 
 // ---- values shaped by a schema ---------------------------------------------------------------------
 
-function shaped(schema: JsonSchema, name: string, known: KnownValues, depth: number): fc.Arbitrary<unknown> {
+/**
+ * A value for a field of `schema` named `name`: a real value from `known`, one of the schema's shape, or
+ * (unless `clean`) a hostile one. Clean values let a request reach the route's logic; a request built of
+ * clean values with one field spoiled tests that field's check alone.
+ */
+function shaped(schema: JsonSchema, name: string, known: KnownValues, depth: number, clean = false): fc.Arbitrary<unknown> {
   const choices: Array<fc.WeightedArbitrary<unknown>> = []
   const pool = known[name]
-  if (pool && pool.length > 0) choices.push({ weight: 6, arbitrary: fc.constantFrom(...pool) })
-  choices.push({ weight: 3, arbitrary: plain(schema, known, depth) })
-  choices.push({ weight: 1, arbitrary: hostileValue() })
+  if (pool && pool.length > 0) choices.push({ weight: clean ? 9 : 6, arbitrary: fc.constantFrom(...pool) })
+  choices.push({ weight: clean && pool ? 1 : 3, arbitrary: plain(schema, known, depth, clean) })
+  if (!clean) choices.push({ weight: 1, arbitrary: hostileValue() })
   return fc.oneof(...choices)
 }
 
-function plain(schema: JsonSchema, known: KnownValues, depth: number): fc.Arbitrary<unknown> {
+function plain(schema: JsonSchema, known: KnownValues, depth: number, clean = false): fc.Arbitrary<unknown> {
   const alternatives = schema.anyOf ?? schema.oneOf
-  if (alternatives && alternatives.length > 0) return fc.oneof(...alternatives.map((s) => plain(s, known, depth)))
+  if (alternatives && alternatives.length > 0) return fc.oneof(...alternatives.map((s) => plain(s, known, depth, clean)))
   if (schema.enum && schema.enum.length > 0) return fc.constantFrom(...schema.enum)
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type
   switch (type) {
-    case 'string':
-      return fc.oneof(fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 30, 30) }), hostileString())
+    case 'string': {
+      const text = fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.max(schema.minLength ?? 0, Math.min(schema.maxLength ?? 30, 30)) })
+      return clean ? text : fc.oneof(text, hostileString())
+    }
     case 'integer':
     case 'number': {
       const min = schema.minimum ?? -1e6
       const max = schema.maximum ?? 1e6
       const inRange = type === 'integer' ? fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, 2 ** 31 - 1)) }) : fc.double({ min, max, noNaN: true })
-      return fc.oneof({ weight: 3, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(min - 1, max + 1, ...hostileNumbers) })
+      return clean ? inRange : fc.oneof({ weight: 3, arbitrary: inRange }, { weight: 1, arbitrary: fc.constantFrom(min - 1, max + 1, ...hostileNumbers) })
     }
     case 'boolean':
       return fc.boolean()
     case 'null':
       return fc.constant(null)
     case 'array':
-      return depth > 3 ? fc.constant([]) : fc.array(shaped(schema.items ?? {}, '', known, depth + 1), { maxLength: Math.min(schema.maxItems ?? 4, 4) })
+      return depth > 3 ? fc.constant([]) : fc.array(shaped(schema.items ?? {}, '', known, depth + 1, clean), { maxLength: Math.min(schema.maxItems ?? 4, 4) })
     case 'object':
-      return depth > 3 ? fc.constant({}) : objectOf(schema, known, depth + 1)
+      return depth > 3 ? fc.constant({}) : objectOf(schema, known, depth + 1, clean)
     default:
-      return hostileValue()
+      return clean ? fc.oneof(fc.string({ maxLength: 10 }), fc.integer({ min: 0, max: 100 })) : hostileValue()
   }
 }
 
@@ -213,29 +220,34 @@ const EXTRA_FIELDS = [
   'photoId', 'photoIds', 'afterPhotoIds', 'categoryKey', 'conditionId', 'areaClass', 'urgency', 'safetyHazard', 'outcome', 'decision', 'result',
 ]
 
-function objectOf(schema: JsonSchema, known: KnownValues, depth: number): fc.Arbitrary<unknown> {
+function objectOf(schema: JsonSchema, known: KnownValues, depth: number, clean = false): fc.Arbitrary<unknown> {
   const props = Object.entries(schema.properties ?? {})
   const required = new Set(schema.required ?? [])
-  const fields = props.map(([k, s]) =>
-    fc.tuple(fc.constant(k), shaped(s, k, known, depth), fc.integer({ min: 0, max: 9 })).map(([key, v, roll]) =>
-      // Required fields are mostly present, optional ones half the time; sometimes either is left out.
-      (required.has(key) ? roll < 9 : roll < 5) ? ([key, v] as const) : undefined,
+  // A clean object leaves out the optional free-text fields it has no real value for (patterns, ids).
+  const cleanable = ([k, s]: [string, JsonSchema]) => required.has(k) || known[k] !== undefined || s.enum !== undefined || s.anyOf !== undefined || s.type !== 'string'
+  const fields = props.filter((p) => !clean || cleanable(p)).map(([k, s]) =>
+    fc.tuple(fc.constant(k), shaped(s, k, known, depth, clean), fc.integer({ min: 0, max: 9 })).map(([key, v, roll]) =>
+      // Required fields are (almost always) present, optional ones half the time.
+      (required.has(key) ? clean || roll < 9 : roll < 5) ? ([key, v] as const) : undefined,
     ),
   )
   const open = schema.additionalProperties !== false
-  const extras = fc.array(
-    fc.oneof(
-      { weight: open ? 4 : 1, arbitrary: fc.constantFrom(...EXTRA_FIELDS).chain((k) => shaped({}, k, known, depth).map((v) => [k, v] as const)) },
-      { weight: 1, arbitrary: fc.tuple(hostileString(), hostileValue()) },
-    ),
-    { maxLength: open ? 4 : 1 },
-  )
+  const payloadField = fc.constantFrom(...EXTRA_FIELDS).chain((k) => shaped({}, k, known, depth, clean).map((v) => [k, v] as const))
+  const extra = clean ? payloadField : fc.oneof({ weight: open ? 4 : 1, arbitrary: payloadField }, { weight: 1, arbitrary: fc.tuple(hostileString(), hostileValue()) })
+  // An open object (a case action's payload) gets payload fields; a closed one now and then a field it refuses.
+  const extras = open ? fc.array(extra, { maxLength: 4 }) : clean ? fc.constant([]) : fc.option(extra, { freq: 6 }).map((e) => (e ? [e] : []))
   return fc.tuple(fc.tuple(...fields), extras).map(([given, more]) => {
     const out: Record<string, unknown> = {}
     for (const entry of given) if (entry) out[entry[0]] = entry[1]
     for (const [k, v] of more) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
     return out
   })
+}
+
+/** `value` with one of its fields (if it has any) replaced by a hostile value. */
+const spoilOne = (value: unknown): fc.Arbitrary<unknown> => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) return fc.constant(value)
+  return fc.tuple(fc.constantFrom(...Object.keys(value)), hostileValue()).map(([k, v]) => ({ ...(value as Record<string, unknown>), [k]: v }))
 }
 
 // ---- requests --------------------------------------------------------------------------------------
@@ -284,7 +296,10 @@ type Body = { payload: string | Buffer; contentType?: string }
 
 function bodyArb(route: FuzzRoute, known: KnownValues): fc.Arbitrary<Body | undefined> {
   const json = route.body ? plain(route.body, known, 0) : hostileValue()
-  const asJson = json.map((v): Body => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' }))
+  const clean = route.body ? plain(route.body, known, 0, true) : fc.constant({})
+  const asJson = fc
+    .oneof(json, clean, clean.chain(spoilOne))
+    .map((v): Body => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' }))
   const overflowing = json.map((v): Body => ({
     // JSON.parse turns 1e999 into Infinity: a number no JSON.stringify can produce.
     payload: (JSON.stringify(v) ?? 'null').replace(/(?<=[:[,])-?\d+(\.\d+)?(e[+-]?\d+)?/i, () => '1e999'),
@@ -368,12 +383,13 @@ function routeRequestArb(route: FuzzRoute, callers: readonly FuzzCaller[], known
         if (hs[i] !== null && hs[i] !== undefined) h[param.name] = hs[i]!
       })
       if (b?.contentType) h['content-type'] = b.contentType
-      // Ending a session the fuzzer still needs would only turn the rest of the run into 401s.
-      const method = route.method === 'POST' && route.path.endsWith('/auth/logout') && c.keep ? 'GET' : route.method
+      // Ending a session the fuzzer still needs would only turn the rest of the run into 401s: log out as nobody.
+      const keep = route.path.endsWith('/auth/logout') && c.keep
+      if (keep) delete h.authorization
       return {
         route: `${route.method} ${route.path}`,
-        caller: c.name,
-        method,
+        caller: keep ? 'anonymous' : c.name,
+        method: route.method,
         url: `${p}${q}`,
         headers: h,
         ...(b ? { payload: b.payload } : {}),
