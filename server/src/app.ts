@@ -160,8 +160,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const code = status === 413 ? 'TOO_LARGE' : status === 415 ? 'UNSUPPORTED_TYPE' : 'BAD_REQUEST'
     // Fastify's body parsers (bad JSON, empty JSON body, wrong content type) fault the body as a whole.
-    const field = error.code?.startsWith('FST_ERR_CTP_') ? { field: 'body' } : {}
-    return reply.status(status).send({ error: { code, message: error.message, ...field } })
+    if (error.code?.startsWith('FST_ERR_CTP_')) return reply.status(status).send({ error: { code, message: `body: ${error.message}`, field: 'body' } })
+    return reply.status(status).send({ error: { code, message: error.message } })
   })
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),

@@ -213,6 +213,7 @@ for (const backend of DATABASES) {
       // Bad JSON faults the body.
       const res = await s.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' })
       assert.deepEqual([res.statusCode, res.json().error.field], [400, 'body'])
+      assert.match(res.json().error.message, /^body: /)
     })
   })
 }
