@@ -3,7 +3,7 @@
  * 操作指令 — the payload of every action, as TypeScript types and as one field spec per action that
  * {@link parseCommand} checks untrusted input (HTTP bodies, sync replay) against.
  */
-import type { AreaClass, SafetyHazard, TimeLimit, Urgency } from '../catalog/types.js'
+import type { AreaClass, SafetyHazard, TimeLimit, TimeUnit, Urgency } from '../catalog/types.js'
 import { AREA_CLASSES, SAFETY_HAZARDS, TIME_UNITS, URGENCIES } from '../catalog/types.js'
 import type { ArbitrateDecision, CaseAction, CheckOutcome, VerifyResult } from './types.js'
 import { ARBITRATE_DECISIONS, CASE_ACTIONS, CHECK_OUTCOMES, VERIFY_RESULTS } from './types.js'
@@ -91,12 +91,46 @@ export interface PayloadIssue {
   readonly message: string
 }
 
+/**
+ * 时限上限 — the longest time limit (处置时限 at 立案, an extension, a stage limit) on each clock: a year.
+ * 250 working days is a year of China's working days; 2,000 working hours is 250 eight-hour days. A longer
+ * limit has no meaning in the loop, and its deadline could lie past the end of any working calendar.
+ */
+export const MAX_TIME_LIMIT: Readonly<Record<TimeUnit, number>> = {
+  'natural-hours': 366 * 24,
+  'working-days': 250,
+  'working-hours': 2_000,
+}
+
+/** 费用上限 — the largest cost (元) of one 快速处置; more is a typo, not a rapid repair. */
+export const MAX_COST_YUAN = 10_000_000
+
+/** The longest note, reason or measure (the same as a case's description). */
+export const MAX_TEXT_LENGTH = 4_000
+
+/** The longest id (unit, inspector, photo) and the most photos on one action. */
+export const MAX_ID_LENGTH = 200
+export const MAX_PHOTOS = 20
+
+/** 时限校验 — why `v` is not a time limit the loop accepts: `{ amount > 0 and at most a year, unit }`. */
+export function timeLimitProblem(v: unknown): string | undefined {
+  const l = v as { amount?: unknown; unit?: unknown } | null
+  if (typeof l !== 'object' || l === null || !TIME_UNITS.includes(l.unit as TimeUnit)) {
+    return `expected { amount, unit: ${TIME_UNITS.join(' | ')} }`
+  }
+  const max = MAX_TIME_LIMIT[l.unit as TimeUnit]
+  if (typeof l.amount !== 'number' || !Number.isFinite(l.amount) || l.amount <= 0 || l.amount > max) {
+    return `amount: expected more than 0 and at most ${max} ${String(l.unit)} (a year)`
+  }
+  return undefined
+}
+
 type FieldKind =
-  | 'text' // non-empty string
+  | 'text' // non-empty string, at most MAX_TEXT_LENGTH
   | 'photos' // non-empty array of non-empty strings
   | 'ids' // array of non-empty strings (may be empty)
-  | 'limit' // TimeLimit with amount > 0
-  | 'money' // finite number ≥ 0
+  | 'limit' // TimeLimit with 0 < amount ≤ MAX_TIME_LIMIT
+  | 'money' // finite number, 0 ≤ amount ≤ MAX_COST_YUAN
   | 'lon'
   | 'lat'
   | { readonly oneOf: readonly string[] }
@@ -149,36 +183,32 @@ const SPEC: { readonly [A in CaseAction]: Readonly<Record<string, FieldKind>> } 
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== ''
-const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText)
+const isId = (v: unknown): v is string => isText(v) && v.length <= MAX_ID_LENGTH
+const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.length <= MAX_PHOTOS && v.every(isId)
 
 function fieldProblem(kind: FieldKind, v: unknown): string | undefined {
   if (typeof kind === 'object')
     return kind.oneOf.includes(v as string) ? undefined : `expected one of ${kind.oneOf.join(', ')}`
   switch (kind) {
     case 'text':
-      return isText(v) ? undefined : 'expected a non-empty string'
+      if (!isText(v)) return 'expected a non-empty string'
+      return v.length <= MAX_TEXT_LENGTH ? undefined : `expected at most ${MAX_TEXT_LENGTH} characters`
     case 'ids':
-      return isIds(v) ? undefined : 'expected an array of ids'
+      return isIds(v) ? undefined : `expected at most ${MAX_PHOTOS} ids`
     case 'photos':
-      return isIds(v) && v.length > 0 ? undefined : 'expected at least one photo id'
+      return isIds(v) && v.length > 0 ? undefined : `expected 1 to ${MAX_PHOTOS} photo ids`
     case 'money':
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'expected an amount ≥ 0'
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_COST_YUAN
+        ? undefined
+        : `expected an amount from 0 to ${MAX_COST_YUAN} yuan`
     case 'lon':
       return typeof v === 'number' && v >= -180 && v <= 180
         ? undefined
         : 'expected a longitude in [-180, 180]'
     case 'lat':
       return typeof v === 'number' && v >= -90 && v <= 90 ? undefined : 'expected a latitude in [-90, 90]'
-    case 'limit': {
-      const l = v as { amount?: unknown; unit?: unknown } | null
-      const good =
-        typeof l === 'object' &&
-        l !== null &&
-        typeof l.amount === 'number' &&
-        Number.isFinite(l.amount) &&
-        l.amount > 0
-      return good && TIME_UNITS.includes(l.unit as never) ? undefined : 'expected { amount > 0, unit }'
-    }
+    case 'limit':
+      return timeLimitProblem(v)
   }
 }
 

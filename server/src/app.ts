@@ -8,6 +8,7 @@ import type { Database } from './db/schema.js'
 import { createCityModelCache, type CityModelCache } from './services/city-model.js'
 import { ApiError } from './errors.js'
 import { ErrorBody } from './routes/schemas.js'
+import { refuseUnstorableInput, schemaError, type SchemaIssue } from './routes/validation.js'
 import healthRoutes from './routes/health.js'
 import regionRoutes from './routes/regions.js'
 import gridRoutes from './routes/grids.js'
@@ -194,6 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // audit() logged it; the 403 goes out all the same.
     }
   })
+  app.addHook('preHandler', refuseUnstorableInput)
   app.addSchema(ErrorBody)
 
   await app.register(swagger, {
@@ -236,8 +238,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .status(error.statusCode)
         .send({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...error.details } })
     }
-    if (error.validation) {
-      return reply.status(400).send({ error: { code: 'VALIDATION', message: error.message, field: error.validationContext } })
+    if (Array.isArray(error.validation)) {
+      const e = schemaError(error.validationContext, error.validation[0] as SchemaIssue | undefined)
+      return reply.status(400).send({ error: { code: e.code, message: e.message, field: e.field } })
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
     if (status >= 500) {
@@ -245,6 +248,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.status(status).send({ error: { code: 'INTERNAL', message: 'Internal Server Error' } })
     }
     const code = status === 413 ? 'TOO_LARGE' : status === 415 ? 'UNSUPPORTED_TYPE' : 'BAD_REQUEST'
+    // Fastify's body parsers (bad JSON, empty JSON body, wrong content type) fault the body as a whole.
+    if (error.code?.startsWith('FST_ERR_CTP_')) return reply.status(status).send({ error: { code, message: `body: ${error.message}`, field: 'body' } })
     return reply.status(status).send({ error: { code, message: error.message } })
   })
   app.setNotFoundHandler((request, reply) =>

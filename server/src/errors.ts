@@ -19,6 +19,15 @@ export class ApiError extends Error {
 /** 400: the request is malformed; `field` names the part at fault. */
 export const badRequest = (message: string, field?: string) => new ApiError(400, 'BAD_REQUEST', message, field)
 
+/**
+ * 400 for a field of the JSON body: field `body.<field>` and a message that starts with it. `message` may
+ * already start with `<field>: ` (core's payload checks say so); that prefix is not repeated.
+ */
+export const badBodyField = (field: string, message: string) => {
+  const reason = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message
+  return badRequest(`body.${field}: ${reason}`, `body.${field}`)
+}
+
 /** 401: no valid credentials (missing, unknown, expired or revoked token; bad API key; wrong password). */
 export const unauthorized = (message: string, code = 'UNAUTHORIZED') =>
   new ApiError(401, code, message, undefined, undefined, { 'www-authenticate': 'Bearer realm="cityloop"' })

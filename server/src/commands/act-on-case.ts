@@ -8,7 +8,7 @@ import { appendEvents, chainHeadOf, getCase, lockCase, updateCaseState, type App
 import { findKey, KeyAlreadyUsed, recordKey, type IdempotencyClaim } from '../db/idempotency.js'
 import { missingPhotos } from '../db/photos.js'
 import type { Database } from '../db/schema.js'
-import { badRequest, conflict, forbidden, notFound } from '../errors.js'
+import { badBodyField, badRequest, conflict, forbidden, notFound } from '../errors.js'
 import { presentCase } from '../presenters/case.js'
 import { caseClock } from '../services/case-clock.js'
 import type { CityModel } from '../services/city-model.js'
@@ -124,7 +124,7 @@ function refusal(reason: Rejection) {
     case 'FORBIDDEN':
       return forbidden(reason.message, details)
     case 'INVALID_PAYLOAD':
-      return badRequest(reason.message, reason.field)
+      return reason.field ? badBodyField(reason.field, reason.message) : badRequest(reason.message)
     default:
       return conflict(reason.code, reason.message, details)
   }
@@ -138,10 +138,10 @@ function refusal(reason: Rejection) {
 function completeRegistration(command: RawCommand, state: CaseState, model: CityModel): RawCommand {
   if (command.action !== 'register' || typeof command.categoryKey !== 'string') return command
   const category = model.category(command.categoryKey)
-  if (!category) throw badRequest(`categoryKey: unknown category "${command.categoryKey}"`, 'categoryKey')
+  if (!category) throw badBodyField('categoryKey', `unknown category "${command.categoryKey}"`)
   const conditionId = typeof command.conditionId === 'string' ? command.conditionId : category.conditions[0]!.id
   const condition = category.conditions.find((c) => c.id === conditionId)
-  if (!condition) throw badRequest(`conditionId: "${conditionId}" is not a filing condition of ${command.categoryKey}`, 'conditionId')
+  if (!condition) throw badBodyField('conditionId', `"${conditionId}" is not a filing condition of ${command.categoryKey}`)
   const areaClass = typeof command.areaClass === 'string' ? command.areaClass : state.areaClass
   const limit = condition.limits[areaClass as keyof typeof condition.limits]
   return {
@@ -156,13 +156,13 @@ function completeRegistration(command: RawCommand, state: CaseState, model: City
 /** What core cannot know: that named units, sub-units, inspectors and photos exist. */
 async function checkReferences(db: Transaction<Database>, command: RawCommand, state: CaseState, model: CityModel): Promise<void> {
   if (typeof command.unitId === 'string' && !model.router?.unit(command.unitId)) {
-    throw badRequest(`unitId: no responsible unit "${command.unitId}"`, 'unitId')
+    throw badBodyField('unitId', `no responsible unit "${command.unitId}"`)
   }
   if (command.action === 'sub-dispatch' && typeof command.subUnitId === 'string') {
     const sub = model.router?.unit(command.subUnitId)
-    if (!sub) throw badRequest(`subUnitId: no responsible unit "${command.subUnitId}"`, 'subUnitId')
+    if (!sub) throw badBodyField('subUnitId', `no responsible unit "${command.subUnitId}"`)
     if (sub.parentId !== state.assignedUnitId) {
-      throw badRequest(`subUnitId: ${sub.id} is not a sub-unit of ${state.assignedUnitId ?? 'the assigned unit'}`, 'subUnitId')
+      throw badBodyField('subUnitId', `${sub.id} is not a sub-unit of ${state.assignedUnitId ?? 'the assigned unit'}`)
     }
   }
   if ((command.action === 'request-verify' || command.action === 'request-check') && typeof command.inspectorId === 'string') {
@@ -173,12 +173,12 @@ async function checkReferences(db: Transaction<Database>, command: RawCommand, s
       .where('role', '=', 'inspector')
       .where('active', '=', true)
       .executeTakeFirst()
-    if (!inspector) throw badRequest(`inspectorId: no active inspector "${command.inspectorId}"`, 'inspectorId')
+    if (!inspector) throw badBodyField('inspectorId', `no active inspector "${command.inspectorId}"`)
   }
   for (const field of ['afterPhotoIds', 'photoIds', 'photoId'] as const) {
     const value = command[field]
     const ids = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : []
     const missing = await missingPhotos(db, ids)
-    if (missing.length > 0) throw badRequest(`${field}: no photo ${missing[0]}; upload it with POST /api/v1/photos first`, field)
+    if (missing.length > 0) throw badBodyField(field, `no photo ${missing[0]}; upload it with POST /api/v1/photos first`)
   }
 }

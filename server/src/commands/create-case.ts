@@ -11,7 +11,7 @@ import { chainCaseEvents, duplicatesByIds, findDuplicates, getCase, insertCase, 
 import { findKey, KeyAlreadyUsed, recordKey, type EarlierRequest, type IdempotencyClaim } from '../db/idempotency.js'
 import { missingPhotos } from '../db/photos.js'
 import type { Database } from '../db/schema.js'
-import { badRequest, conflict, forbidden } from '../errors.js'
+import { badBodyField, badRequest, conflict, forbidden } from '../errors.js'
 import { presentCase } from '../presenters/case.js'
 import { caseClock } from '../services/case-clock.js'
 import type { CityModel } from '../services/city-model.js'
@@ -78,19 +78,19 @@ export async function createCaseCommand(props: {
 }): Promise<CreatedCase> {
   const { db, actor, input, now, rules, model } = props
   const category = model.category(input.categoryKey)
-  if (!category) throw badRequest(`categoryKey: unknown category "${input.categoryKey}"`, 'categoryKey')
+  if (!category) throw badBodyField('categoryKey', `unknown category "${input.categoryKey}"`)
   const condition = pickCondition(category, input.conditionId)
   const where = model.locator.locate(input.lon, input.lat)
-  if (!where.district) throw badRequest(`lon/lat ${input.lon},${input.lat} is outside every district of the city`, 'lon')
+  if (!where.district) throw badBodyField('lon', `lon/lat ${input.lon},${input.lat} is outside every district of the city`)
   // Off the grids (rivers, unsurveyed land) the outer area class applies.
   const areaClass: AreaClass = where.grid?.areaClass ?? 'C'
   const source = sourceOf(actor, input.source, props.clientSource)
   const photoIds = [...new Set(input.photoIds ?? [])]
   const missing = await missingPhotos(db, photoIds)
-  if (missing.length > 0) throw badRequest(`photoIds: no photo ${missing[0]}; upload it with POST /api/v1/photos first`, 'photoIds')
+  if (missing.length > 0) throw badBodyField('photoIds', `no photo ${missing[0]}; upload it with POST /api/v1/photos first`)
   if (input.componentId) {
     const component = await db.selectFrom('component').select('id').where('id', '=', input.componentId).executeTakeFirst()
-    if (!component) throw badRequest(`componentId: no component ${input.componentId}`, 'componentId')
+    if (!component) throw badBodyField('componentId', `no component ${input.componentId}`)
   }
 
   const place = {
@@ -130,7 +130,7 @@ export async function createCaseCommand(props: {
   )
   if (!decision.ok) {
     const { code, message, field } = decision.reason
-    throw code === 'FORBIDDEN' ? forbidden(message) : badRequest(message, field)
+    throw code === 'FORBIDDEN' ? forbidden(message) : field ? badBodyField(field, message) : badRequest(message)
   }
   const state = decision.next
   const details = {
@@ -161,7 +161,7 @@ function pickCondition(category: CategoryClass, conditionId: string | undefined)
   if (conditionId === undefined) return category.conditions[0]!
   const found = category.conditions.find((c) => c.id === conditionId)
   if (!found) {
-    throw badRequest(`conditionId: "${conditionId}" is not a filing condition of ${category.name}; one of ${category.conditions.map((c) => c.id).join(', ')}`, 'conditionId')
+    throw badBodyField('conditionId', `"${conditionId}" is not a filing condition of ${category.name}; one of ${category.conditions.map((c) => c.id).join(', ')}`)
   }
   return found
 }
@@ -169,7 +169,7 @@ function pickCondition(category: CategoryClass, conditionId: string | undefined)
 /** 问题来源: an inspector collects ('inspector'), an API client reports as what it is, a leader orders; the desk says. */
 function sourceOf(actor: Actor, given: CaseSource | undefined, clientSource: CaseSource | undefined): CaseSource {
   if (actor.role === 'api-client') {
-    if (given !== undefined && given !== clientSource) throw badRequest(`source: this API client reports as "${clientSource}"`, 'source')
+    if (given !== undefined && given !== clientSource) throw badBodyField('source', `this API client reports as "${clientSource}"`)
     return clientSource ?? 'iot'
   }
   if (actor.role === 'inspector') return given ?? 'inspector'

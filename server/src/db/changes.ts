@@ -84,7 +84,7 @@ export interface FeedPage {
 /**
  * Reads the changes committed after `since` (a cursor from an earlier page, or '0' for everything), in
  * commit order, at most `limit`. Optionally only some entities, so a client can sync grids before the
- * million components.
+ * million components; `entities: []` reads nothing.
  */
 export async function readChanges(
   db: Kysely<Database>,
@@ -104,7 +104,11 @@ export async function readChanges(
     // By the bigint column, not the text alias of the same name: '10' sorts before '9'.
     .orderBy('change_log.seq')
     .limit(options.limit + 1)
-  if (options.entities && options.entities.length > 0) query = query.where('entity', 'in', [...options.entities])
+  if (options.entities) {
+    // An empty list asks for nothing; it must never read as "no filter".
+    if (options.entities.length === 0) return { changes: [], cursor: options.since, hasMore: false }
+    query = query.where('entity', 'in', [...options.entities])
+  }
   const rows = await query.execute()
   const page = rows.slice(0, options.limit)
   return {

@@ -3,7 +3,7 @@ import Type from 'typebox'
 import { signIn, THROTTLE, throttleDelayMs } from '../commands/sign-in.js'
 import { deleteSession, deleteUserSessions, getUser, presentUser, setPasswordHash } from '../db/users.js'
 import { clearThrottle, getThrottle, recordThrottleFailure } from '../db/login-throttle.js'
-import { badRequest, notFound, tooMany, unauthorized } from '../errors.js'
+import { badBodyField, notFound, tooMany, unauthorized } from '../errors.js'
 import { userOf } from '../auth/principal.js'
 import { hashPassword, verifyPassword } from '../auth/passwords.js'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy.js'
@@ -133,7 +133,7 @@ export const sessionAuth: FastifyPluginAsyncTypebox = async (app) => {
       const problem = passwordProblem(request.body.newPassword, row.username, app.knownPasswords)
       if (problem) {
         await audit(app, request, { action: 'auth.password-change', outcome: 'failure', target: row.id, details: { reason: 'policy' } })
-        throw badRequest(`newPassword ${problem}`, 'body.newPassword')
+        throw badBodyField('newPassword', problem)
       }
       const hash = await hashPassword(request.body.newPassword)
       const ended = await app.db.transaction().execute(async (trx) => {

@@ -53,6 +53,10 @@ const photos: FastifyPluginAsyncTypebox = async (app) => {
       const p = principalOf(request)
       // The boundary is case-sensitive: only the media type is compared in lower case.
       const contentType = request.headers['content-type'] ?? ''
+      // A JSON or text body reaches here parsed, not as bytes.
+      if (request.body !== undefined && !Buffer.isBuffer(request.body)) {
+        throw unsupportedType(`send the photo's bytes as ${PHOTO_TYPES.join(', ')}, application/octet-stream or multipart/form-data`)
+      }
       let bytes = request.body as Buffer | undefined
       let claimed = contentType.split(';')[0]!.trim().toLowerCase()
       if (claimed === 'multipart/form-data') {

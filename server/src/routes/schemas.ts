@@ -65,6 +65,9 @@ export const BboxParam = Type.String({
   pattern: '^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$',
 })
 
+/** The largest version a client may send back: versions are PostgreSQL `integer` columns. */
+export const MAX_VERSION = 2_147_483_647
+
 export const LimitParam = (max: number, def: number) =>
   Type.Integer({ minimum: 1, maximum: max, default: def, description: `Page size, at most ${max}` })
 

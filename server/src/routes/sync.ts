@@ -20,9 +20,12 @@ const sync: FastifyPluginAsyncTypebox = async (app) => {
           'cases (entity `case`, reporter contacts masked) need a signed-in desk, leader or administrator account, and ' +
           'without `entities` an anonymous or other caller gets the reference entities only.',
         querystring: Type.Object({
-          since: Type.String({ pattern: '^[0-9]{1,19}$', default: '0', description: 'Opaque cursor from the previous page' }),
+          // 18 digits: every cursor fits PostgreSQL's bigint (19 digits may not).
+          since: Type.String({ pattern: '^[0-9]{1,18}$', default: '0', description: 'Opaque cursor from the previous page' }),
           limit: LimitParam(10_000, 1_000),
-          entities: Type.Optional(Type.String({ description: `Comma-separated subset of: ${SYNC_ENTITIES.join(', ')}` })),
+          entities: Type.Optional(
+            Type.String({ maxLength: 200, description: `Comma-separated subset of: ${SYNC_ENTITIES.join(', ')}; given once, not empty` }),
+          ),
         }),
         response: {
           200: Type.Object({
@@ -44,25 +47,38 @@ const sync: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const entities = request.query.entities?.split(',').filter(Boolean)
-      for (const e of entities ?? []) {
-        if (!(SYNC_ENTITIES as readonly string[]).includes(e)) {
-          throw badRequest(`querystring.entities: unknown entity "${e}"; known: ${SYNC_ENTITIES.join(', ')}`, 'querystring.entities')
-        }
-      }
+      const requested = parseSyncEntities(request.query.entities)
       const p = request.principal
       const seesCases = p?.kind === 'user' && SEE_ALL_CASES.includes(p.actor.role)
-      if (entities?.includes('case') && !seesCases) {
+      if (requested?.includes('case') && !seesCases) {
         if (!p) throw unauthorized('the case feed needs a signed-in account')
         throw forbidden(`a ${p.actor.role} does not sync every case; use GET /api/v1/tasks and /cases`)
       }
-      return readChanges(app.db, {
-        since: request.query.since,
-        limit: request.query.limit,
-        ...(entities ? { entities: entities as SyncEntity[] } : seesCases ? {} : { entities: REFERENCE_SYNC_ENTITIES }),
-      })
+      // Always an explicit list: whoever does not see cases gets the reference entities, however `entities` was spelt.
+      const entities = requested ?? (seesCases ? SYNC_ENTITIES : REFERENCE_SYNC_ENTITIES)
+      return readChanges(app.db, { since: request.query.since, limit: request.query.limit, entities })
     },
   )
+}
+
+/**
+ * `entities` → the entities asked for, or undefined when the parameter is absent. Every other spelling
+ * names known entities or is a 400: an empty value, an empty item (`case,`), blanks or another case
+ * (`CASE`) never widen the feed.
+ */
+export function parseSyncEntities(raw: string | undefined): readonly SyncEntity[] | undefined {
+  if (raw === undefined) return undefined
+  const field = 'querystring.entities'
+  const names = raw.split(',')
+  const entities: SyncEntity[] = []
+  for (const name of names) {
+    if (name === '') throw badRequest(`${field} has an empty entity name in "${raw}"; known: ${SYNC_ENTITIES.join(', ')}`, field)
+    if (!(SYNC_ENTITIES as readonly string[]).includes(name)) {
+      throw badRequest(`${field}: unknown entity "${name}"; known: ${SYNC_ENTITIES.join(', ')}`, field)
+    }
+    if (!entities.includes(name as SyncEntity)) entities.push(name as SyncEntity)
+  }
+  return entities
 }
 
 export default sync

@@ -6,7 +6,7 @@ import { CASE_SOURCES, ROLES } from '../../../core/case/types.js'
 import { API_SCOPES, presentApiClient, upsertApiClient, type ApiScope } from '../db/api-clients.js'
 import { listLeases } from '../db/jobs.js'
 import { findUserByUsername, listUsers, presentUser, upsertUsers } from '../db/users.js'
-import { badRequest, conflict } from '../errors.js'
+import { badBodyField, badRequest, conflict } from '../errors.js'
 import { hashPassword } from '../auth/passwords.js'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy.js'
 import { audit } from '../services/audit.js'
@@ -65,12 +65,12 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       const b = request.body
       const isUnitRole = UNIT_ROLES.includes(b.role as Role)
       if (isUnitRole !== (b.unitId !== undefined)) {
-        throw badRequest(isUnitRole ? `unitId: required for ${b.role}` : `unitId: only unit roles belong to a unit`, 'unitId')
+        throw badBodyField('unitId', isUnitRole ? `required for ${b.role}` : 'only unit roles belong to a unit')
       }
-      if (b.unitId && !(await app.cityModel.get()).router?.unit(b.unitId)) throw badRequest(`unitId: no responsible unit "${b.unitId}"`, 'unitId')
-      if (b.gridIds?.length && b.role !== 'inspector') throw badRequest('gridIds: only inspectors have duty grids', 'gridIds')
+      if (b.unitId && !(await app.cityModel.get()).router?.unit(b.unitId)) throw badBodyField('unitId', `no responsible unit "${b.unitId}"`)
+      if (b.gridIds?.length && b.role !== 'inspector') throw badBodyField('gridIds', 'only inspectors have duty grids')
       const problem = passwordProblem(b.password, b.username, app.knownPasswords)
-      if (problem) throw badRequest(`password ${problem}`, 'body.password')
+      if (problem) throw badBodyField('password', problem)
       if (await findUserByUsername(app.db, b.username)) throw conflict('USERNAME_TAKEN', `username ${b.username} is taken`)
       const id = randomUUID()
       await upsertUsers(app.db, [

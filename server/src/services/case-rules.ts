@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { TimeLimit } from '../../../core/catalog/types.js'
-import { TIME_UNITS } from '../../../core/catalog/types.js'
+import { timeLimitProblem } from '../../../core/case/commands.js'
 import type { CaseRules, StageLimits } from '../../../core/case/profile.js'
 import { DEFAULT_STAGE_LIMITS } from '../../../core/case/profile.js'
 import { taizhouRules } from '../../../core/case/taizhou.js'
@@ -24,6 +24,11 @@ export interface CaseRuleSettings {
   readonly maxExtensions?: number
 }
 
+/** The most extensions the rules may allow per case; more would make the limit meaningless. */
+const MAX_EXTENSIONS = 20
+/** The shortest working day the rules may set (see MAX_TIME_LIMIT). */
+const MIN_WORKING_DAY_MINUTES = 60
+
 const STAGES = Object.keys(DEFAULT_STAGE_LIMITS) as Array<keyof StageLimits>
 
 /** Checks untrusted settings; returns the first problem as `{ field, message }`. */
@@ -34,27 +39,33 @@ export function checkCaseRuleSettings(raw: unknown): { field: string; message: s
     if (!['workingPeriods', 'stageLimits', 'yellowShare', 'maxExtensions'].includes(key)) return { field: key, message: 'unknown setting' }
   }
   if (s.workingPeriods !== undefined) {
-    if (!Array.isArray(s.workingPeriods) || s.workingPeriods.length === 0) return { field: 'workingPeriods', message: 'expected at least one period' }
+    if (!Array.isArray(s.workingPeriods) || s.workingPeriods.length === 0 || s.workingPeriods.length > 8) {
+      return { field: 'workingPeriods', message: 'expected 1 to 8 periods' }
+    }
+    const bad = (s.workingPeriods as unknown[]).findIndex((p) => typeof (p as { from?: unknown })?.from !== 'string' || typeof (p as { to?: unknown })?.to !== 'string')
+    if (bad >= 0) return { field: `workingPeriods[${bad}]`, message: 'expected { from: "HH:MM", to: "HH:MM" }' }
+    let minutes: number
     try {
-      periodsOf(s.workingPeriods as CaseRuleSettings['workingPeriods'])
+      minutes = periodsOf(s.workingPeriods as CaseRuleSettings['workingPeriods']).reduce((sum, p) => sum + p.to - p.from, 0)
     } catch (e) {
       return { field: 'workingPeriods', message: (e as Error).message }
     }
+    // The longest limit (MAX_TIME_LIMIT, 2,000 working hours) must end within the calendar's ten years.
+    if (minutes < MIN_WORKING_DAY_MINUTES) return { field: 'workingPeriods', message: `expected at least ${MIN_WORKING_DAY_MINUTES / 60} working hour a day` }
   }
   if (s.stageLimits !== undefined) {
     if (typeof s.stageLimits !== 'object' || s.stageLimits === null) return { field: 'stageLimits', message: 'expected an object' }
     for (const [stage, limit] of Object.entries(s.stageLimits)) {
       if (!STAGES.includes(stage as keyof StageLimits)) return { field: `stageLimits.${stage}`, message: `not a stage with a configurable limit (${STAGES.join(', ')})` }
-      const l = limit as { amount?: unknown; unit?: unknown }
-      const good = typeof l?.amount === 'number' && l.amount > 0 && Number.isFinite(l.amount) && TIME_UNITS.includes(l.unit as never)
-      if (!good) return { field: `stageLimits.${stage}`, message: `expected { amount > 0, unit: ${TIME_UNITS.join(' | ')} }` }
+      const problem = timeLimitProblem(limit)
+      if (problem) return { field: `stageLimits.${stage}`, message: problem }
     }
   }
   if (s.yellowShare !== undefined && !(typeof s.yellowShare === 'number' && s.yellowShare > 0 && s.yellowShare < 1)) {
     return { field: 'yellowShare', message: 'expected a number between 0 and 1' }
   }
-  if (s.maxExtensions !== undefined && !(Number.isInteger(s.maxExtensions) && (s.maxExtensions as number) >= 0)) {
-    return { field: 'maxExtensions', message: 'expected a whole number ≥ 0' }
+  if (s.maxExtensions !== undefined && !(Number.isInteger(s.maxExtensions) && (s.maxExtensions as number) >= 0 && (s.maxExtensions as number) <= MAX_EXTENSIONS)) {
+    return { field: 'maxExtensions', message: `expected a whole number from 0 to ${MAX_EXTENSIONS}` }
   }
   return undefined
 }

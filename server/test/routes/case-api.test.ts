@@ -89,12 +89,12 @@ for (const backend of DATABASES) {
       assert.deepEqual(stale.body.error.allowed, ['register', 'not-register', 'void'])
 
       const missing = await by('shift-leader').post(`/api/v1/cases/${c.id}/actions`, { action: 'not-register', version: accepted.version })
-      assert.deepEqual([missing.status, missing.body.error.field], [400, 'reason'])
+      assert.deepEqual([missing.status, missing.body.error.field], [400, 'body.reason'])
       const registered = await act('shift-leader', accepted, 'register')
       const noUnit = await by('dispatcher').post(`/api/v1/cases/${c.id}/actions`, { action: 'dispatch', version: registered.version })
-      assert.deepEqual([noUnit.status, noUnit.body.error.field], [400, 'unitId'])
+      assert.deepEqual([noUnit.status, noUnit.body.error.field], [400, 'body.unitId'])
       const unknownUnit = await by('dispatcher').post(`/api/v1/cases/${c.id}/actions`, { action: 'dispatch', version: registered.version, unitId: 'no-such-unit' })
-      assert.deepEqual([unknownUnit.status, unknownUnit.body.error.field], [400, 'unitId'])
+      assert.deepEqual([unknownUnit.status, unknownUnit.body.error.field], [400, 'body.unitId'])
       const unknownAction = await by('dispatcher').post(`/api/v1/cases/${c.id}/actions`, { action: 'teleport', version: registered.version })
       assert.equal(unknownAction.status, 400)
       const noVersion = await by('dispatcher').post(`/api/v1/cases/${c.id}/actions`, { action: 'dispatch', unitId: 'hl-sanitation' })
@@ -202,7 +202,7 @@ for (const backend of DATABASES) {
       const sensor = await s.app.inject({ method: 'POST', url: '/api/v1/photos', headers: { 'x-api-key': 'cityloop-demo-sensor-key', 'content-type': 'image/png' }, payload: PNG })
       assert.equal(sensor.statusCode, 201)
       const badRef = await by('inspector').post('/api/v1/cases', { ...HAILING, categoryKey: GARBAGE, photoIds: ['a'.repeat(64)] })
-      assert.deepEqual([badRef.status, badRef.body.error.field], [400, 'photoIds'])
+      assert.deepEqual([badRef.status, badRef.body.error.field], [400, 'body.photoIds'])
     })
 
     async function tokenOf(username: string): Promise<string> {
@@ -339,7 +339,7 @@ for (const backend of DATABASES) {
       assert.deepEqual([created.status, created.body.unitId], [201, 'gg-sanitation'])
       assert.equal((await signIn(s.app, 'gg-sanitation-handler', 'a-long-password')).id, created.body.id)
       const noUnit = await by('admin').post('/api/v1/admin/users', { username: 'x-handler', displayName: 'x', role: 'unit-handler', password: 'a-long-password' })
-      assert.deepEqual([noUnit.status, noUnit.body.error.field], [400, 'unitId'])
+      assert.deepEqual([noUnit.status, noUnit.body.error.field], [400, 'body.unitId'])
       const taken = await by('admin').post('/api/v1/admin/users', { username: 'receiver', displayName: 'x', role: 'receiver', password: 'a-long-password' })
       assert.equal(taken.status, 409)
       assert.equal((await by('receiver').post('/api/v1/admin/users', { username: 'yy', displayName: 'y', role: 'receiver', password: 'a-long-password' })).status, 403)

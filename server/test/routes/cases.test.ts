@@ -188,7 +188,7 @@ for (const backend of DATABASES) {
 
       let d = await act('hl-sanitation', await dispatched(), 'dispute', { reason: '属执法范围' })
       const noUnit = await by('dispatcher').post(`/api/v1/cases/${d.id}/actions`, { action: 'arbitrate', version: d.version, decision: 'redispatch' })
-      assert.deepEqual([noUnit.status, noUnit.body.error.field], [400, 'unitId'])
+      assert.deepEqual([noUnit.status, noUnit.body.error.field], [400, 'body.unitId'])
       d = await act('dispatcher', d, 'arbitrate', { decision: 'redispatch', unitId: 'hl-law-enforcement' })
       assert.deepEqual([d.status, d.assignedUnitId, d.evaluation.redispatchCount], ['dispatched', 'hl-law-enforcement', 1])
     })
@@ -322,7 +322,7 @@ for (const backend of DATABASES) {
       c = await act('shift-leader', c, 'register')
       c = await act('dispatcher', c, 'dispatch', { unitId: 'hl-government' })
       const notChild = await by('hl-government-manager').post(`/api/v1/cases/${c.id}/actions`, { action: 'sub-dispatch', version: c.version, subUnitId: 'gg-sanitation' })
-      assert.deepEqual([notChild.status, notChild.body.error.field], [400, 'subUnitId'])
+      assert.deepEqual([notChild.status, notChild.body.error.field], [400, 'body.subUnitId'])
       c = await act('hl-government-manager', c, 'sub-dispatch', { subUnitId: 'hl-sanitation' })
       assert.deepEqual([c.status, c.assignedUnitId, c.subUnitId], ['dispatched', 'hl-government', 'hl-sanitation'])
       c = await act('hl-sanitation', c, 'sign')
@@ -352,7 +352,7 @@ for (const backend of DATABASES) {
         version: 2,
         categoryKey: '2013:event:9999',
       })
-      assert.deepEqual([bad.status, bad.body.error.field], [400, 'categoryKey'])
+      assert.deepEqual([bad.status, bad.body.error.field], [400, 'body.categoryKey'])
     })
 
     test('safety hazard: arrival on site (location, photo, measures) before handling, within 2 hours (第9条)', async () => {
@@ -368,7 +368,7 @@ for (const backend of DATABASES) {
       assert.deepEqual([early.status, early.body.error.code], [409, 'GUARD'])
       assert.match(early.body.error.message, /arrival/)
       const noPhoto = await by('water-supply').post(`/api/v1/cases/${c.id}/actions`, { action: 'report-arrival', version: c.version, ...HAILING, measures: '设置围挡' })
-      assert.deepEqual([noPhoto.status, noPhoto.body.error.field], [400, 'photoId'])
+      assert.deepEqual([noPhoto.status, noPhoto.body.error.field], [400, 'body.photoId'])
       c = await act('water-supply', c, 'report-arrival', { ...HAILING, photoId: photo, measures: '设置围挡和警示标志' })
       assert.deepEqual([c.status, c.onSite.onTime, c.evaluation.arrivedOnTime, c.escalation], ['handling', true, true, null])
       c = await act('water-supply', c, 'handle', { note: '已更换井盖', afterPhotoIds: [photo] })

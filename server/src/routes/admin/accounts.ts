@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import type { Role } from '../../../../core/case/types.js'
 import { countActiveAdmins, deleteUserSessions, getUser, presentUser, setPasswordHash, setUserActive } from '../../db/users.js'
-import { badRequest, conflict, notFound } from '../../errors.js'
+import { badBodyField, conflict, notFound } from '../../errors.js'
 import { userOf } from '../../auth/principal.js'
 import { hashPassword } from '../../auth/passwords.js'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../auth/password-policy.js'
@@ -48,7 +48,7 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const row = await target(request)
       const problem = passwordProblem(request.body.newPassword, row.username, app.knownPasswords)
-      if (problem) throw badRequest(`newPassword ${problem}`, 'body.newPassword')
+      if (problem) throw badBodyField('newPassword', problem)
       const hash = await hashPassword(request.body.newPassword)
       await setPasswordHash(app.db, row.id, hash, app.clock())
       const sessionsEnded = await endSessions(row.id)

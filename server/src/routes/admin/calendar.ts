@@ -6,10 +6,10 @@ import { getCalendarYear, getSetting, listCalendarYears, presentCalendarYear, pu
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js'
 import { userOf } from '../../auth/principal.js'
 import { CASE_RULES_SETTING, checkCaseRuleSettings, type CaseRuleSettings } from '../../services/case-rules.js'
-import { caseErrors } from '../schemas.js'
+import { caseErrors, MAX_VERSION } from '../schemas.js'
 import { audit } from '../../services/audit.js'
 
-const Holiday = Type.Object({ name: Type.String({ minLength: 1 }), from: Type.String(), to: Type.String() })
+const Holiday = Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), from: Type.String({ maxLength: 10 }), to: Type.String({ maxLength: 10 }) })
 const CalendarYearBody = Type.Object({
   year: Type.Integer(),
   notice: Type.String({ description: 'The State Council notice, e.g. 国办发明电〔2025〕7号' }),
@@ -80,10 +80,10 @@ const calendar: FastifyPluginAsyncTypebox = async (app) => {
         params: YearParams,
         body: Type.Object(
           {
-            notice: Type.String({ minLength: 1 }),
-            holidays: Type.Array(Holiday),
-            workdays: Type.Array(Type.String()),
-            version: Type.Optional(Type.Integer({ minimum: 1 })),
+            notice: Type.String({ minLength: 1, maxLength: 200 }),
+            holidays: Type.Array(Holiday, { maxItems: 50 }),
+            workdays: Type.Array(Type.String({ maxLength: 10 }), { maxItems: 50 }),
+            version: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VERSION })),
           },
           { additionalProperties: false },
         ),
@@ -96,7 +96,9 @@ const calendar: FastifyPluginAsyncTypebox = async (app) => {
       const year = { year: request.params.year, ...rest }
       const merged = mergeCalendarYear({ years: [] }, year)
       if (!merged.ok) {
-        throw new ApiError(400, 'BAD_CALENDAR', merged.error[0]!.replace(/^year/, 'body'), 'body', { issues: merged.error })
+        // core says `year.holidays[1].to: …`; the request calls that year `body`.
+        const issues = merged.error.map((issue) => issue.replace(/^year\b/, 'body'))
+        throw new ApiError(400, 'BAD_CALENDAR', issues[0]!, issues[0]!.split(':')[0], { issues })
       }
       const row = await putCalendarYear(app.db, year, admin.actor.id, app.clock(), version)
       if (!row) throw conflict('STALE_VERSION', `calendar year ${year.year} changed since version ${version}; reload it`)
@@ -120,14 +122,17 @@ const calendar: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['admin'],
         summary: 'Change working periods, stage limits, yellow share or the extension limit (administrators)',
         description: 'The body replaces the stored settings; fields left out return to their defaults. Applies to stages started from now on.',
-        body: Type.Object({ settings: Type.Record(Type.String(), Type.Unknown()), version: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        body: Type.Object({ settings: Type.Record(Type.String(), Type.Unknown()), version: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_VERSION })) }),
         response: { 200: RulesBody, ...caseErrors },
       },
     },
     async (request) => {
       const admin = userOf(request)
       const issue = checkCaseRuleSettings(request.body.settings)
-      if (issue) throw badRequest(`settings.${issue.field}: ${issue.message}`, `body.settings.${issue.field}`)
+      if (issue) {
+        const field = issue.field === 'body' ? 'body.settings' : `body.settings.${issue.field}`
+        throw badRequest(`${field}: ${issue.message}`, field)
+      }
       const expected = request.body.version
       if (expected === 0 && (await getSetting(app.db, CASE_RULES_SETTING))) throw conflict('STALE_VERSION', 'the case rules were set by someone else; reload them')
       const saved = await putSetting(app.db, CASE_RULES_SETTING, request.body.settings, admin.actor.id, app.clock(), expected || undefined)

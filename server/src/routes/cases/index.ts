@@ -76,8 +76,9 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = viewer(request)
       const q = request.query
-      const statuses = q.status?.split(',').filter(Boolean)
+      const statuses = q.status?.split(',')
       for (const s of statuses ?? []) {
+        // An empty name (`status=`, `status=reported,`) is refused like an unknown one: it never means "any".
         if (!CASE_STATUSES.includes(s as CaseStatus)) throw badRequest(`querystring.status: unknown status "${s}"`, 'querystring.status')
       }
       const after = q.after === undefined ? undefined : parsePositionCursor(q.after)

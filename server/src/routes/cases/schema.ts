@@ -1,4 +1,5 @@
 import Type from 'typebox'
+import { MAX_VERSION } from '../schemas.js'
 import { SAFETY_HAZARDS, URGENCIES, TIME_UNITS } from '../../../../core/catalog/types.js'
 import { CASE_ACTIONS, CASE_SOURCES, CASE_STAGES, CASE_STATUSES } from '../../../../core/case/types.js'
 
@@ -131,8 +132,8 @@ export const CreateCaseBody = Type.Object(
   {
     lon: Type.Number({ minimum: -180, maximum: 180, description: 'CGCS2000 longitude' }),
     lat: Type.Number({ minimum: -90, maximum: 90, description: 'CGCS2000 latitude' }),
-    categoryKey: Type.String({ minLength: 1, description: "e.g. '2013:component:0101' or '2026:event:06010'" }),
-    conditionId: Type.Optional(Type.String({ minLength: 1, description: '立案条件; default the first of the category' })),
+    categoryKey: Type.String({ minLength: 1, maxLength: 100, description: "e.g. '2013:component:0101' or '2026:event:06010'" }),
+    conditionId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '立案条件; default the first of the category' })),
     urgency: Type.Optional(Type.Enum(URGENCIES)),
     source: Type.Optional(CaseSource),
     address: Type.Optional(Type.String({ maxLength: 500 })),
@@ -148,7 +149,7 @@ export const CreateCaseBody = Type.Object(
 export const ActionBody = Type.Object(
   {
     action: CaseAction,
-    version: Type.Integer({ minimum: 1, description: 'The version the action was decided on' }),
+    version: Type.Integer({ minimum: 1, maximum: MAX_VERSION, description: 'The version the action was decided on' }),
   },
   {
     additionalProperties: true,
@@ -176,10 +177,10 @@ export const IdempotencyHeaders = Type.Object({
 })
 
 export const ListQuery = Type.Object({
-  status: Type.Optional(Type.String({ description: `Comma-separated statuses: ${CASE_STATUSES.join(', ')}` })),
+  status: Type.Optional(Type.String({ maxLength: 1000, description: `Comma-separated statuses: ${CASE_STATUSES.join(', ')}` })),
   group: Type.Optional(Type.Enum(['open', 'closed'])),
-  unit: Type.Optional(Type.String({ description: 'Assigned unit (or sub-unit) id' })),
-  category: Type.Optional(Type.String({ description: "Category key or prefix: '2013:component:01'" })),
+  unit: Type.Optional(Type.String({ maxLength: 200, description: 'Assigned unit (or sub-unit) id' })),
+  category: Type.Optional(Type.String({ maxLength: 100, description: "Category key or prefix: '2013:component:01'" })),
   source: Type.Optional(CaseSource),
   grid: Type.Optional(Type.String({ pattern: '^[0-9]{15}$' })),
   district: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
