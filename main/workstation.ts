@@ -6,7 +6,7 @@ import {
   type SyncEntity,
   type SyncStatus,
   type Unsubscribe,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { BridgeFailure, createDispatch, type BridgeHandlers, type Dispatch } from './bridge-dispatch.js'
 import { createCaseQueries, type CaseQueries } from './case-queries.js'
 import { createCityQueries, type CityQueries } from './city-queries.js'
