@@ -35,6 +35,8 @@ export function resolveAppPaths(at: AppLocation): AppPaths {
   return {
     rendererDir: join(at.appPath, 'renderer', 'dist'),
     preload: join(at.appPath, 'electron', 'dist', 'preload.cjs'),
-    demoCityDir: at.packaged ? join(at.resourcesPath, DEMO_CITY_RESOURCE) : join(at.appPath, 'gis-data', 'demo'),
+    demoCityDir: at.packaged
+      ? join(at.resourcesPath, DEMO_CITY_RESOURCE)
+      : join(at.appPath, 'gis-data', 'demo'),
   }
 }

@@ -6,7 +6,16 @@
  * electron/app-paths.ts finds the UI, the preload and the demo city in that fake install.
  */
 import assert from 'node:assert/strict'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -80,7 +89,8 @@ describe('the packaged app (app.asar and resources, without the Electron binary)
     for (const pattern of config.files) {
       const target = join(staging, pattern.replace(/\/\*\*$/, ''))
       mkdirSync(dirname(target), { recursive: true })
-      if (pattern.startsWith('electron/dist/')) cpSync(join(bundles, pattern.slice('electron/dist/'.length)), target)
+      if (pattern.startsWith('electron/dist/'))
+        cpSync(join(bundles, pattern.slice('electron/dist/'.length)), target)
       else if (pattern === 'renderer/dist/**' && !existsSync(join(rendererDist, 'index.html'))) {
         mkdirSync(target, { recursive: true })
         cpSync(join(ROOT, 'renderer', 'index.html'), join(target, 'index.html'))
@@ -88,7 +98,8 @@ describe('the packaged app (app.asar and resources, without the Electron binary)
     }
     mkdirSync(resources, { recursive: true })
     await createPackage(staging, asarPath)
-    for (const { from, to } of config.extra) cpSync(join(ROOT, from), join(resources, to), { recursive: true })
+    for (const { from, to } of config.extra)
+      cpSync(join(ROOT, from), join(resources, to), { recursive: true })
     // What Electron's asar-aware fs shows the app at <resources>/app.asar.
     extractAll(asarPath, installedApp)
   })
@@ -97,11 +108,19 @@ describe('the packaged app (app.asar and resources, without the Electron binary)
 
   it('app.asar holds the bundles, the UI and package.json, whose main is a file inside', () => {
     const entries = new Set(listPackage(asarPath, { isPack: false }).map((e) => e.replaceAll('\\', '/')))
-    for (const file of ['/electron/dist/main.mjs', '/electron/dist/preload.cjs', '/renderer/dist/index.html', '/package.json'])
+    for (const file of [
+      '/electron/dist/main.mjs',
+      '/electron/dist/preload.cjs',
+      '/renderer/dist/index.html',
+      '/package.json',
+    ])
       assert.ok(entries.has(file), `${file} is in app.asar`)
     const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as { main: string }
     assert.ok(entries.has(`/${pkg.main}`), `package.json's main (${pkg.main}) is inside app.asar`)
-    assert.ok(![...entries].some((e) => e.startsWith('/gis-data')), 'the demo city is a resource, not in the archive')
+    assert.ok(
+      ![...entries].some((e) => e.startsWith('/gis-data')),
+      'the demo city is a resource, not in the archive',
+    )
   })
 
   it('names nothing of the build machine: no repository path, no file:/// URL in any packaged file', () => {
@@ -116,8 +135,12 @@ describe('the packaged app (app.asar and resources, without the Electron binary)
 
   it('brings the catalog and the version inside main.mjs', () => {
     const main = readFileSync(join(installedApp, 'electron', 'dist', 'main.mjs'), 'utf8')
-    assert.ok(main.includes('GB/T 30428.2-2013') && main.includes('GB/T 47678.5-2026'), 'both catalogs bundled')
-    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+    assert.ok(
+      main.includes('GB/T 30428.2-2013') && main.includes('GB/T 47678.5-2026'),
+      'both catalogs bundled',
+    )
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version
     assert.ok(main.includes(JSON.stringify(version)), 'the version bundled')
   })
 
@@ -131,7 +154,11 @@ describe('the packaged app (app.asar and resources, without the Electron binary)
   })
 
   it('in development (npm start) the same layout is the repository', () => {
-    const paths = resolveAppPaths({ appPath: ROOT, resourcesPath: '/opt/electron/resources', packaged: false })
+    const paths = resolveAppPaths({
+      appPath: ROOT,
+      resourcesPath: '/opt/electron/resources',
+      packaged: false,
+    })
     assert.ok(existsSync(join(paths.demoCityDir, 'city.json')), paths.demoCityDir)
     assert.equal(paths.preload, join(ROOT, 'electron', 'dist', 'preload.cjs'))
   })

@@ -18,7 +18,10 @@ const bridge = createBridgeClient({
     } catch (error) {
       return {
         ok: false,
-        error: { code: 'UNAVAILABLE', message: `the workstation did not answer ${channel}: ${String(error)}` },
+        error: {
+          code: 'UNAVAILABLE',
+          message: `the workstation did not answer ${channel}: ${String(error)}`,
+        },
       }
     }
   },

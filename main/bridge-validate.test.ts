@@ -130,7 +130,7 @@ describe('bridge argument validation', () => {
     bad('settings.set', [{ closedCaseDays: 1.5 }], /closedCaseDays must be a whole number/)
   })
 
-  it('checks what Electron IPC carries as browser mode\'s JSON would carry it', () => {
+  it("checks what Electron IPC carries as browser mode's JSON would carry it", () => {
     // Structured clone keeps undefined fields, NaN and cycles; JSON does not. Both transports get one check.
     bad('lookup.locate', [Number.NaN, 32], /lon must be a finite number/)
     bad('layers.grids', [{ bbox: [119, 32, 120, 33], zoom: Infinity }], /query\.zoom must be a finite number/)

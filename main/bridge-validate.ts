@@ -113,7 +113,8 @@ function compileCheck(schema: TSchema): Check {
       branches.set(tag, compileCheck(branch))
     }
     return (value, path) => {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object`
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return `${path} must be an object`
       const tag = (value as Record<string, unknown>)[key]
       const check = branches.get(tag)
       if (!check) return `${path}.${key} must be one of ${[...branches.keys()].join(', ')}, got ${show(tag)}`
@@ -141,7 +142,10 @@ interface SchemaError {
 
 /** One validation error as a sentence naming the field: "query.statuses[0] must be one of …". */
 function describe(error: SchemaError, root: TSchema, rootValue: unknown, rootPath: string): string {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
   const path = rootPath + segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('')
   const value = segments.reduce<unknown>((v, s) => (v as Record<string, unknown> | undefined)?.[s], rootValue)
   const schema = schemaAt(root, error.schemaPath)

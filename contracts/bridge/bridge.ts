@@ -62,7 +62,6 @@ import type { BridgeFeatureCollection, RegionLevel, SyncEntity } from './shapes.
 /** Version of this contract; {@link AppInfo.bridgeVersion} reports the one the host implements. */
 export const BRIDGE_VERSION = 2
 
-
 /** Events pushed from main/ to the renderer. */
 export interface BridgeEvents {
   /** Sync state or progress changed (at most a few per second while syncing). */
@@ -171,4 +170,3 @@ export interface CityLoopBridge {
   /** Listens to a main/ event; returns the function that stops listening. */
   on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): Unsubscribe
 }
-

@@ -36,7 +36,6 @@ import {
 } from './schema-kit.js'
 import { Bbox } from './shapes.js'
 
-
 /** The signed-in account as the workstation shows it. The bearer token never leaves main/. */
 export interface SignedInUser {
   readonly id: string
@@ -132,7 +131,12 @@ export interface CaseRecord {
     readonly measures: string
     readonly onTime: boolean
   } | null
-  readonly handling: { readonly by: string; readonly at: string; readonly note: string; readonly afterPhotoIds: readonly string[] } | null
+  readonly handling: {
+    readonly by: string
+    readonly at: string
+    readonly note: string
+    readonly afterPhotoIds: readonly string[]
+  } | null
   readonly rapid: unknown
   readonly evaluation: unknown
   readonly createdAt: string
@@ -389,7 +393,12 @@ export interface OutboxEntry {
   readonly sentAt: string | null
   readonly attempts: number
   /** The case it created or changed, once applied. */
-  readonly result: { readonly caseId: string; readonly number: string; readonly status: CaseStatus; readonly version: number } | null
+  readonly result: {
+    readonly caseId: string
+    readonly number: string
+    readonly status: CaseStatus
+    readonly version: number
+  } | null
   readonly rejection: CommandRejection | null
   /** The last transport failure (network, 5xx), shown while it waits for a retry. */
   readonly lastError: string | null
@@ -404,4 +413,3 @@ export interface OutboxStatus {
   /** Queued and rejected entries, then the latest applied ones (at most 50), in submission order. */
   readonly entries: readonly OutboxEntry[]
 }
-

@@ -22,7 +22,9 @@ export function createBridgeClient(transport: BridgeTransport): CityLoopBridge {
     ...args: unknown[]
   ): Promise<Result<BridgeValue<M>>> => {
     try {
-      return (await transport.invoke(CHANNELS[method], withoutTrailingUndefined(args))) as Result<BridgeValue<M>>
+      return (await transport.invoke(CHANNELS[method], withoutTrailingUndefined(args))) as Result<
+        BridgeValue<M>
+      >
     } catch (error) {
       // A transport should answer failures as data; one that throws still must not throw across the bridge.
       return {
@@ -80,7 +82,8 @@ export function createBridgeClient(transport: BridgeTransport): CityLoopBridge {
     },
     on: <E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): Unsubscribe => {
       // The page may pass anything: listening on an arbitrary channel is never on offer.
-      if (!(BRIDGE_EVENTS as readonly string[]).includes(event) || typeof listener !== 'function') return () => {}
+      if (!(BRIDGE_EVENTS as readonly string[]).includes(event) || typeof listener !== 'function')
+        return () => {}
       return transport.subscribe(event, listener as (payload: unknown) => void)
     },
   } satisfies CityLoopBridge

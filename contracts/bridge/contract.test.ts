@@ -89,7 +89,9 @@ describe('bridge contract', () => {
       subscribe: () => () => {},
     })
     const answer = await bridge.app.info()
-    assert.ok(!answer.ok && answer.error.code === 'UNAVAILABLE' && /channel closed/.test(answer.error.message))
+    assert.ok(
+      !answer.ok && answer.error.code === 'UNAVAILABLE' && /channel closed/.test(answer.error.message),
+    )
   })
 
   it('every sample argument passes its method’s compiled schemas', () => {
@@ -99,7 +101,10 @@ describe('bridge contract', () => {
       params.forEach((p, i) => {
         if (i >= args.length) return
         const validator = Compile(p.schema as never)
-        assert.ok(validator.Check(args[i]), `${method} ${p.name}: ${JSON.stringify(validator.Errors(args[i]))}`)
+        assert.ok(
+          validator.Check(args[i]),
+          `${method} ${p.name}: ${JSON.stringify(validator.Errors(args[i]))}`,
+        )
       })
     }
   })

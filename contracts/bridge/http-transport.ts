@@ -7,7 +7,13 @@ import type { BridgeEventName, CityLoopBridge, Unsubscribe } from './bridge.js'
 import { createBridgeClient, type BridgeTransport } from './client.js'
 import { EVENTS_SOCKET_PATH, type EventFrame } from './channels.js'
 import type { Result } from './result.js'
-import { web, type EventSocket, type EventSocketClass, type HttpAnswer, type HttpFetch } from './web-globals.js'
+import {
+  web,
+  type EventSocket,
+  type EventSocketClass,
+  type HttpAnswer,
+  type HttpFetch,
+} from './web-globals.js'
 
 /** Options of {@link createBrowserBridge}; defaults suit the page the host served. */
 export interface BrowserBridgeOptions {

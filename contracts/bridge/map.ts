@@ -21,7 +21,6 @@ import {
   type RegionRef,
 } from './shapes.js'
 
-
 /** Properties of a region feature. */
 export interface RegionProperties {
   readonly code: string
@@ -330,4 +329,3 @@ export type SearchHit =
       readonly center: LonLat
       readonly bbox: Bbox
     }
-

@@ -73,7 +73,9 @@ export type ArgsOfParams<P extends readonly BridgeParam[]> = P extends readonly 
 // Compile-time proof that BRIDGE_PARAMS names exactly the bridge's methods with the interface's arguments.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const _methodsMatch: Same<keyof typeof BRIDGE_PARAMS, BridgeMethod> = true
-type ArgsMatch = { readonly [M in BridgeMethod]: Same<ArgsOfParams<(typeof BRIDGE_PARAMS)[M]>, BridgeArgs<M>> }
+type ArgsMatch = {
+  readonly [M in BridgeMethod]: Same<ArgsOfParams<(typeof BRIDGE_PARAMS)[M]>, BridgeArgs<M>>
+}
 const _argsMatch: { readonly [M in BridgeMethod]: true } = {} as ArgsMatch
 void _methodsMatch
 void _argsMatch

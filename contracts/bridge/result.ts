@@ -26,4 +26,3 @@ export interface BridgeError {
 /** Every answer across the bridge. */
 export type Result<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError }
-

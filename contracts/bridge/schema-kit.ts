@@ -28,7 +28,11 @@ export const patterned = (pattern: string, what: string, maxLength = 200) =>
 
 /** A string with something other than spaces in it. */
 export const nonEmpty = (maxLength: number) =>
-  Type.Refine(text(maxLength), (s) => s.trim() !== '', () => 'must not be empty')
+  Type.Refine(
+    text(maxLength),
+    (s) => s.trim() !== '',
+    () => 'must not be empty',
+  )
 
 /** Longitude in degrees (CGCS2000 unless a method says otherwise). */
 export const Lon = Type.Number({ minimum: -180, maximum: 180 })
@@ -38,7 +42,10 @@ export const Lat = Type.Number({ minimum: -90, maximum: 90 })
 /** A whole number from `minimum` to `maximum`. */
 export const whole = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum })
 
-export const Uuid = patterned('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', 'a UUID')
+export const Uuid = patterned(
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  'a UUID',
+)
 export const GridId = patterned('^\\d{15}$', 'a 15-digit unit grid id')
 export const ComponentId = patterned('^\\d{16,17}$', 'a 16- or 17-digit component id')
 

@@ -5,7 +5,6 @@ import { closed, oneOf, patterned, text, whole } from './schema-kit.js'
 import type { Bbox, SyncEntity } from './shapes.js'
 import { web, type WebUrl } from './web-globals.js'
 
-
 /** What the workstation is running on and how fresh its data is (status bar). */
 export interface AppInfo {
   /** Workstation version (package.json). */
@@ -40,7 +39,6 @@ export type Basemap = Static<typeof Basemap>
 /** 天地图 tile matrix set: `c` = CGCS2000 lon/lat grid, `w` = Web Mercator. */
 export const TiandituMatrixSet = oneOf(['c', 'w'] as const)
 export type TiandituMatrixSet = Static<typeof TiandituMatrixSet>
-
 
 /** Why `text` is not an http(s) tile URL template without credentials, or undefined when it is one. */
 export function tileUrlProblem(text: string): string | undefined {
@@ -113,4 +111,3 @@ export const SyncStartOptions = closed({
   wait: Type.Optional(Type.Boolean()),
 })
 export type SyncStartOptions = Readonly<Static<typeof SyncStartOptions>>
-

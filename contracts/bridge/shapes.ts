@@ -51,4 +51,3 @@ export interface BridgeFeatureCollection<P> {
   readonly type: 'FeatureCollection'
   readonly features: readonly BridgeFeature<P>[]
 }
-
