@@ -1,6 +1,8 @@
 // One lint setup for the whole tree. Besides typescript-eslint's recommended rules it keeps the folders
 // honest about where their code runs (style.md §9.1): core/ imports nothing of ours and nothing of Node;
-// renderer/ sees core/ and only types of the bridge; main/ and server/ never reach into the UI.
+// contracts/ (the bridge contract, later the API's) imports only core/ and typebox and runs anywhere;
+// renderer/ sees core/ and contracts/; main/ and server/ never reach into the UI; the house reads
+// core → contracts → server/main/renderer/electron.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
@@ -72,7 +74,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'core/ does no I/O: pass data in, return data out' },
             {
-              group: ours('server', 'main', 'renderer', 'electron', 'gis-data'),
+              group: ours('contracts', 'server', 'main', 'renderer', 'electron', 'gis-data'),
               message: 'core/ imports nothing of ours',
             },
           ],
@@ -105,8 +107,7 @@ export default tseslint.config(
             },
             {
               group: ['**/electron/**'],
-              allowTypeImports: true,
-              message: 'only types of the bridge contract',
+              message: 'the renderer sees the bridge through contracts/bridge, never the shell',
             },
           ],
         },
@@ -127,8 +128,7 @@ export default tseslint.config(
     },
   },
   {
-    // main/ implements the bridge, so it imports the contract: a std module (no Electron, no DOM, no Node)
-    // that lives in electron/ beside the preload that exposes it. Nothing else of electron/ or renderer/.
+    // main/ implements the bridge (its contract is contracts/bridge) and never imports Electron or the shell.
     files: ['main/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -142,9 +142,30 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['**/renderer/**'], message: 'services never reach into the UI' },
+            { group: ['**/electron/**'], message: 'main/ sees the bridge through contracts/, not the shell' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // contracts/ runs everywhere — the page, the sandboxed preload, Node: it imports core/ and typebox only.
+    // Its tests may use Node's test runner.
+    files: ['contracts/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'contracts/ runs anywhere, not only in Electron' }],
+          patterns: [
             {
-              group: ['**/electron/**', '!**/electron/contract.js'],
-              message: 'main/ sees only the bridge contract of electron/',
+              group: ours('server', 'main', 'renderer', 'electron', 'gis-data', 'bench'),
+              message: 'contracts/ imports only core/ and typebox',
+            },
+            {
+              regex: '^(?!typebox(/|$)|\\.{1,2}/|node:)',
+              message: 'contracts/ imports only core/ and typebox',
             },
           ],
         },
@@ -152,22 +173,31 @@ export default tseslint.config(
     },
   },
   {
-    // The contract and the browser-side client run in the page: nothing of Node, nothing of the services.
-    files: ['electron/contract.ts', 'electron/bridge-client.ts', 'electron/browser-bridge.ts'],
-    languageOptions: { globals: { ...globals.browser } },
+    files: ['contracts/**/*.ts'],
+    ignores: ['contracts/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'runs in the page, not in Electron' }],
+          paths: [{ name: 'electron', message: 'contracts/ runs anywhere, not only in Electron' }],
           patterns: [
-            { group: ['node:*'], message: 'runs in the page: no Node' },
+            { group: ['node:*'], message: 'contracts/ runs in the page too: no Node' },
             {
-              group: ours('server', 'main', 'renderer', 'gis-data'),
-              message: 'the contract side of the bridge imports only core types',
+              group: ours('server', 'main', 'renderer', 'electron', 'gis-data', 'bench'),
+              message: 'contracts/ imports only core/ and typebox',
+            },
+            {
+              regex: '^(?!typebox(/|$)|\\.{1,2}/)',
+              message: 'contracts/ imports only core/ and typebox',
             },
           ],
         },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'contracts/ runs in the page too' },
+        { name: 'window', message: 'contracts/ runs in Node too: use web-globals.ts' },
+        { name: 'document', message: 'contracts/ runs in Node too' },
       ],
     },
   },

@@ -1,37 +1,27 @@
 /**
  * Bundles the shell for Electron with esbuild: dist/main.mjs (the main process, ESM, node_modules left
- * external) and dist/preload.cjs (the sandboxed preload, one self-contained script with the contract
- * inlined — a sandboxed preload cannot load modules of its own).
+ * external) and dist/preload.cjs (the sandboxed preload, one self-contained script with the contract's
+ * client inlined — a sandboxed preload cannot load modules of its own). `tsx electron/build.ts` runs it.
+ *
+ * Nothing of the build machine goes into the bundles: the UI, the preload and the demo city are found at
+ * run time from Electron's app and resources paths (app-paths.ts), the catalog and package.json's version
+ * are JSON imports bundled in, and `import.meta.url` is left as it is (electron/packaging.test.ts checks).
  */
-import { readFile } from 'node:fs/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { Plugin } from 'esbuild'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-/** Where the bundles go. */
+/** Where the bundles go by default. */
 export const OUT_DIR = here('./dist/')
 
-// Modules find their data beside themselves (import.meta.url: the demo city, package.json). A bundle
-// would move that to dist/, so each file keeps its own source URL.
-const keepImportMetaUrl: Plugin = {
-  name: 'keep-import-meta-url',
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8')
-      return {
-        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
-        loader: 'ts',
-      }
-    })
-  },
-}
-
-/** Builds both bundles; returns their paths. */
-export async function buildElectron(): Promise<{ readonly main: string; readonly preload: string }> {
+/** Builds both bundles into `outDir` (default electron/dist/); returns their paths. */
+export async function buildElectron(
+  outDir: string = OUT_DIR,
+): Promise<{ readonly main: string; readonly preload: string }> {
   const esbuild = await import('esbuild')
-  const main = `${OUT_DIR}main.mjs`
-  const preload = `${OUT_DIR}preload.cjs`
+  const dir = outDir.endsWith('/') ? outDir : `${outDir}/`
+  const main = `${dir}main.mjs`
+  const preload = `${dir}preload.cjs`
   await esbuild.build({
     entryPoints: [here('./main.ts')],
     outfile: main,
@@ -41,8 +31,9 @@ export async function buildElectron(): Promise<{ readonly main: string; readonly
     target: 'node22',
     packages: 'external',
     external: ['electron'],
-    plugins: [keepImportMetaUrl],
     sourcemap: 'linked',
+    // Source paths in the map relative to it, as esbuild writes them; no source text of the machine.
+    sourcesContent: false,
     logLevel: 'warning',
   })
   await esbuild.build({
@@ -58,7 +49,7 @@ export async function buildElectron(): Promise<{ readonly main: string; readonly
   return { main, preload }
 }
 
-/** Bundles the preload in memory (the contract test runs it against a fake `electron`). */
+/** Bundles the preload in memory (the preload test runs it against a fake `electron`). */
 export async function bundlePreload(): Promise<string> {
   const esbuild = await import('esbuild')
   const result = await esbuild.build({
@@ -72,4 +63,14 @@ export async function bundlePreload(): Promise<string> {
     logLevel: 'silent',
   })
   return result.outputFiles[0]!.text
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  buildElectron().then(
+    ({ main, preload }) => console.log(`built ${main} and ${preload}`),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
 }

@@ -14,7 +14,7 @@ import {
   type BridgeEvents,
   type Result,
   type Unsubscribe,
-} from './contract.js'
+} from '../contracts/bridge/index.js'
 
 /** The app's origin: scheme and host of the custom protocol. */
 export const APP_SCHEME = 'cityloop'

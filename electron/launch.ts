@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ensureRendererBuilt } from '../main/renderer-build.js'
 import { runWeb } from '../main/web-cli.js'
 
+const APP_ROOT = fileURLToPath(new URL('../', import.meta.url))
 const ELECTRON_PACKAGE = fileURLToPath(new URL('../node_modules/electron/', import.meta.url))
 
 /** The Electron executable, or undefined when the package's binary was never downloaded. */
@@ -33,9 +34,11 @@ async function launch(): Promise<void> {
   }
   if (process.env.CITYLOOP_SKIP_UI_BUILD !== '1') ensureRendererBuilt()
   const { buildElectron } = await import('./build.js')
-  const { main } = await buildElectron()
+  await buildElectron()
   const started = Date.now()
-  const child = spawn(binary, [main, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
+  // Electron runs the repository as the app (package.json's `main` is the bundle), so app.getAppPath() is
+  // laid out as app.asar is when installed (electron/app-paths.ts).
+  const child = spawn(binary, [APP_ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
   const fallBack = (why: string) => {
     console.log(`Electron could not start (${why}): starting browser mode instead.`)
     void runWeb()

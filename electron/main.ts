@@ -9,17 +9,23 @@
 import { app, BrowserWindow, ipcMain, protocol, safeStorage, screen, session } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { contentSecurityPolicy } from '../main/csp.js'
 import { createLog } from '../main/log.js'
 import { tokenKeeping } from '../main/token-keeping.js'
 import { startWorkstation, type Workstation } from '../main/workstation.js'
+import { resolveAppPaths } from './app-paths.js'
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, registerBridgeIpc } from './ipc.js'
 import { parseWindowRequest, placeWindow } from './window-options.js'
 
 const log = createLog('Electron')
-const RENDERER_DIR = resolve(fileURLToPath(new URL('../renderer/dist/', import.meta.url)))
-const PRELOAD = fileURLToPath(new URL('./dist/preload.cjs', import.meta.url))
+// From Electron at run time, never from the build machine: app.asar and the resources folder when installed,
+// the repository when `npm start` runs it (electron/launch.ts starts Electron on the repository root).
+const PATHS = resolveAppPaths({
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  packaged: app.isPackaged,
+})
+const RENDERER_DIR = resolve(PATHS.rendererDir)
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -110,6 +116,7 @@ async function start(): Promise<void> {
   workstation = await startWorkstation({
     mode: 'electron',
     dataDir: app.getPath('userData'),
+    demoCityDir: PATHS.demoCityDir,
     log,
     ...(centralUrl ? { centralUrl } : {}),
     // The session token at rest is sealed with the OS keychain (DPAPI, Keychain, libsecret/KWallet); without
@@ -137,7 +144,7 @@ function createWindow(): void {
     autoHideMenuBar: true,
     show: false,
     webPreferences: {
-      preload: PRELOAD,
+      preload: PATHS.preload,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

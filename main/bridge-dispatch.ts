@@ -5,7 +5,7 @@ import {
   type BridgeMethod,
   type BridgeValue,
   type Result,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { validateArgs } from './bridge-validate.js'
 import type { Log } from './log.js'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { validateArgs } from './bridge-validate.js'
+import { settingsPatch, validateArgs } from './bridge-validate.js'
 
 describe('bridge argument validation', () => {
   const ok = (method: Parameters<typeof validateArgs>[0], args: unknown) => {
@@ -128,5 +128,56 @@ describe('bridge argument validation', () => {
     assert.deepEqual(ok('settings.set', [{ closedCaseDays: 0 }]), [{ closedCaseDays: 0 }])
     bad('settings.set', [{ closedCaseDays: 3651 }], /closedCaseDays/)
     bad('settings.set', [{ closedCaseDays: 1.5 }], /closedCaseDays must be a whole number/)
+  })
+
+  it("checks what Electron IPC carries as browser mode's JSON would carry it", () => {
+    // Structured clone keeps undefined fields, NaN and cycles; JSON does not. Both transports get one check.
+    bad('lookup.locate', [Number.NaN, 32], /lon must be a finite number/)
+    bad('layers.grids', [{ bbox: [119, 32, 120, 33], zoom: Infinity }], /query\.zoom must be a finite number/)
+    const cyclic: Record<string, unknown> = {}
+    cyclic.self = cyclic
+    bad('settings.set', [cyclic], /arguments must be JSON data/)
+    assert.deepEqual(ok('layers.grids', [{ bbox: [119, 32, 120, 33], zoom: 3, limit: undefined }]), [
+      { bbox: [119, 32, 120, 33], zoom: 3 },
+    ])
+    // A middle undefined option arrives as null over HTTP: absent, like a missing one.
+    assert.deepEqual(ok('lookup.responsible', [120, 32, '2013:component:0101', null]), [
+      120,
+      32,
+      '2013:component:0101',
+    ])
+    bad('lookup.locate', [120, 32, { crs: 'gcj02' }, 'extra'], /takes 2 to 3 arguments, got 4/)
+    bad('constructor' as never, [], /unknown method/)
+  })
+
+  it('names the range, the form and the field the schema asks for', () => {
+    const message = (method: Parameters<typeof validateArgs>[0], args: unknown) => {
+      const r = validateArgs(method, args)
+      assert.ok(!r.ok)
+      return r.error.message
+    }
+    assert.equal(
+      message('layers.grids', [{ bbox: [190, 32, 120, 33], zoom: 1 }]),
+      'layers.grids: query.bbox[0] must be between -180 and 180, got 190',
+    )
+    assert.equal(message('layers.grids', [{ zoom: 1 }]), 'layers.grids: query.bbox is required')
+    assert.equal(
+      message('layers.regions', ['city']),
+      'layers.regions: level must be one of district, street, community, got "city"',
+    )
+    assert.equal(
+      message('commands.submit', [{ kind: 'create', input: { lon: 1, lat: 1, categoryKey: ' ' } }]),
+      'commands.submit: command.input.categoryKey must not be empty',
+    )
+    assert.equal(
+      message('commands.submit', [{ kind: 'delete' }]),
+      'commands.submit: command.kind must be one of create, action, got "delete"',
+    )
+  })
+
+  it('checks stored settings key by key with the same schema', () => {
+    assert.deepEqual(settingsPatch({ basemap: 'none' }), { basemap: 'none' })
+    assert.throws(() => settingsPatch({ basemap: 'osm' }), /patch\.basemap must be one of/)
+    assert.throws(() => settingsPatch({ theme: 'dark' }), /patch\.theme is not a known field/)
   })
 })

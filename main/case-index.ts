@@ -6,8 +6,8 @@
  */
 import type { CaseStage, CaseStatus } from '../core/case/types.js'
 import { CASE_SOURCES } from '../core/case/types.js'
-import type { CaseFilter, CaseRecord, LightColor } from '../electron/contract.js'
-import { LIGHT_ORDER } from '../electron/contract.js'
+import type { CaseFilter, CaseRecord, LightColor } from '../contracts/bridge/index.js'
+import { LIGHT_ORDER } from '../contracts/bridge/index.js'
 import {
   caseColumns,
   caseTiming,

@@ -22,7 +22,7 @@ import {
   type GridCaseCounts,
   type LightColor,
   type SignedInUser,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { BridgeFailure } from './bridge-dispatch.js'
 import { briefOf, createCaseIndex, LIGHT_RANK, type CaseBrief, type CaseIndex } from './case-index.js'
 import { CaseFormatError, masked, parseCaseRecord } from './case-record.js'

@@ -6,7 +6,7 @@
 import { CASE_PHASES, phaseOf, type CasePhase } from '../core/case/phase.js'
 import type { CaseStage, CaseStatus } from '../core/case/types.js'
 import { CASE_SOURCES, CASE_STAGES, CASE_STATUSES } from '../core/case/types.js'
-import { LIGHT_ORDER, type CaseRecord, type LightColor } from '../electron/contract.js'
+import { LIGHT_ORDER, type CaseRecord, type LightColor } from '../contracts/bridge/index.js'
 
 /** The record is not the shape the central API presents. */
 export class CaseFormatError extends Error {

@@ -27,7 +27,7 @@ import type {
   SearchHit,
   SearchOptions,
   UnitBrief,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { BridgeFailure } from './bridge-dispatch.js'
 import { createComponentLayer, type ComponentLayerIndex } from './component-layer.js'
 import type { LocalChange, StoredClass } from './feed-records.js'

@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import type { ComponentStatus } from '../core/component/types.js'
-import { COMPONENT_STATUS_ORDER, type Bbox, type ComponentLayer } from '../electron/contract.js'
+import { COMPONENT_STATUS_ORDER, type Bbox, type ComponentLayer } from '../contracts/bridge/index.js'
 import type { LocalChange } from './feed-records.js'
 import type { ComponentPoint } from './local-store.js'
 import type { Log } from './log.js'

@@ -1,4 +1,4 @@
-import type { Settings } from '../electron/contract.js'
+import type { Settings } from '../contracts/bridge/index.js'
 
 /** 天地图 tile hosts (t0–t7, http and https). */
 const TIANDITU = ['https://*.tianditu.gov.cn', 'http://*.tianditu.gov.cn']

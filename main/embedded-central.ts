@@ -5,6 +5,7 @@ import { migrateToLatest } from '../server/src/db/migrate.js'
 import { demoCasesFromEnv } from '../server/src/config.js'
 import { seedDemoCases } from '../server/src/seed/demo-cases.js'
 import { isEmpty, seedDemoCity } from '../server/src/seed/demo.js'
+import { loadDemoCity } from '../gis-data/demo-city.js'
 import type { Log } from './log.js'
 
 /** The central API running inside the workstation process. */
@@ -28,6 +29,8 @@ export interface EmbeddedCentralOptions {
   readonly port?: number
   /** Start from this PGlite data-dir dump instead of running initdb (tests). */
   readonly pgliteTemplate?: Blob
+  /** Folder of the demo city to load into an empty database; default gis-data/demo beside the sources. */
+  readonly demoCityDir?: string
 }
 
 /**
@@ -48,7 +51,8 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
     if (fresh) {
       // The city first, the month of demo cases after the API listens: filing them through the real commands
       // takes about a minute on PGlite, which a first start should not wait for.
-      const seeded = await seedDemoCity(open.db, undefined, {}, { cases: false })
+      const city = options.demoCityDir ? loadDemoCity(options.demoCityDir) : undefined
+      const seeded = await seedDemoCity(open.db, city, {}, { cases: false })
       log.info(
         `empty central database: loaded the demo city (${seeded.grids} grids, ${seeded.components} components)`,
       )

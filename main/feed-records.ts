@@ -10,7 +10,7 @@ import { COMPONENT_STATUSES } from '../core/component/types.js'
 import type { Region, UnitGrid } from '../core/region/types.js'
 import type { ResponsibleUnit, RoutingRule } from '../core/routing/types.js'
 import { isUnitType } from '../core/routing/unit-type.js'
-import type { CaseRecord, SyncEntity } from '../electron/contract.js'
+import type { CaseRecord, SyncEntity } from '../contracts/bridge/index.js'
 import { CaseFormatError, parseCaseRecord } from './case-record.js'
 
 /** Every entity the feed carries, in the order a fresh store wants them. */

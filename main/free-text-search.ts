@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson'
-import type { Bbox, InputCrs, Location, RegionLevel, SearchHit, SearchOptions } from '../electron/contract.js'
+import type { Bbox, InputCrs, Location, RegionLevel, SearchHit, SearchOptions } from '../contracts/bridge/index.js'
 import type { GridLayerIndex } from './grid-layer.js'
 import type { LocalStore } from './local-store.js'
 import type { ReferenceModel } from './reference-model.js'

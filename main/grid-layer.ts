@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush'
 import type { AreaClass } from '../core/catalog/types.js'
 import type { UnitGrid } from '../core/region/types.js'
-import type { Bbox, GridLayer, GridProperties, LonLat } from '../electron/contract.js'
+import type { Bbox, GridLayer, GridProperties, LonLat } from '../contracts/bridge/index.js'
 
 /** Map queries over the unit grids: rings in flat arrays under a packed R-tree of their boxes. */
 export interface GridLayerIndex {

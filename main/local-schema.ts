@@ -4,7 +4,7 @@
  * whose raw-insert baseline must build exactly the same tables.
  */
 import type { BindParams, Database } from 'sql.js'
-import type { CaseRecord, SyncEntity } from '../electron/contract.js'
+import type { CaseRecord, SyncEntity } from '../contracts/bridge/index.js'
 import { caseColumns } from './case-record.js'
 import type { LocalChange } from './feed-records.js'
 

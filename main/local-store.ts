@@ -16,7 +16,7 @@ import {
 import type { Region, UnitGrid } from '../core/region/types.js'
 import type { ResponsibleUnit, RoutingRule } from '../core/routing/types.js'
 import type { ComponentStatus } from '../core/component/types.js'
-import type { CaseRecord, SyncEntity } from '../electron/contract.js'
+import type { CaseRecord, SyncEntity } from '../contracts/bridge/index.js'
 import { removeStaleTemps } from './atomic-file.js'
 import { createDbFileWriter, type DbFileWriter } from './db-file-writer.js'
 import { SYNC_ENTITIES, type LocalChange, type StoredClass, type StoredComponent } from './feed-records.js'

@@ -16,7 +16,7 @@ import type {
   OutboxEntry,
   OutboxStatus,
   Result,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { silentLog } from './log.js'
 import { startTestCentral, type TestCentral } from './test-support/central.js'
 import {

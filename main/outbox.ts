@@ -22,7 +22,7 @@ import type {
   CommandRejection,
   OutboxEntry,
   OutboxStatus,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { writeFileAtomic } from './atomic-file.js'
 import { BridgeFailure } from './bridge-dispatch.js'
 import { CaseFormatError, parseCaseRecord } from './case-record.js'

@@ -6,7 +6,7 @@ import type { Region, UnitGrid } from '../core/region/types.js'
 import { createRouter, type Router } from '../core/routing/route.js'
 import type { ResponsibleUnit, RoutingRule } from '../core/routing/types.js'
 import { createLocator, type Locator } from '../core/spatial/locator.js'
-import type { Bbox } from '../electron/contract.js'
+import type { Bbox } from '../contracts/bridge/index.js'
 import type { LocalChange, StoredClass } from './feed-records.js'
 import type { Log } from './log.js'
 

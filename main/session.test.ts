@@ -16,7 +16,7 @@ import {
   type OutboxEntry,
   type Result,
   type Session,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { silentLog } from './log.js'
 import { createSessionService } from './session.js'
 import { startTestCentral, type TestCentral } from './test-support/central.js'

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { Settings, SettingsPatch } from '../electron/contract.js'
+import type { Settings, SettingsPatch } from '../contracts/bridge/index.js'
 import { writeFileAtomic } from './atomic-file.js'
 import { settingsPatch } from './bridge-validate.js'
 import type { Log } from './log.js'

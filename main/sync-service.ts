@@ -1,4 +1,4 @@
-import type { BridgeError, SyncEntity, SyncStatus } from '../electron/contract.js'
+import type { BridgeError, SyncEntity, SyncStatus } from '../contracts/bridge/index.js'
 import { FeedFormatError, parseFeedPage, toLocalChange, type LocalChange } from './feed-records.js'
 import { STREAM_ENTITIES, type LocalStore, type SyncStream } from './local-store.js'
 import type { Log } from './log.js'

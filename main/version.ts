@@ -1,13 +1,6 @@
-import { readFileSync } from 'node:fs'
+// A JSON import, not a file read beside this module: bundled into electron/dist/main.mjs, the version comes
+// along, wherever the app is installed.
+import pkg from '../package.json' with { type: 'json' }
 
 /** The workstation's version, from package.json. */
-export const WORKSTATION_VERSION: string = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version?: string
-    }
-    return pkg.version ?? '0.0.0'
-  } catch {
-    return '0.0.0'
-  }
-})()
+export const WORKSTATION_VERSION: string = pkg.version

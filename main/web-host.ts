@@ -12,7 +12,7 @@ import {
   methodOfChannel,
   type EventFrame,
   type Result,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { contentSecurityPolicy } from './csp.js'
 import { createWebAccess, KEY_PARAM, type WebAccess } from './web-access.js'
 import { createLog, type Log } from './log.js'
@@ -59,7 +59,7 @@ export interface WorkstationWeb {
 export const BRIDGE_SCRIPT_PATH = '/cityloop-bridge.js'
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../renderer/dist/', import.meta.url))
-const BROWSER_BRIDGE_SOURCE = fileURLToPath(new URL('../electron/browser-bridge.ts', import.meta.url))
+const BROWSER_BRIDGE_SOURCE = fileURLToPath(new URL('../contracts/bridge/browser-entry.ts', import.meta.url))
 
 /**
  * 浏览器模式 — serves the renderer to a browser and implements the same CityLoopBridge over HTTP
@@ -238,7 +238,7 @@ export function injectBridge(html: string): string {
 
 let bundled: Promise<string> | undefined
 
-/** Bundles electron/browser-bridge.ts (and the contract it imports) into one classic script, once. */
+/** Bundles contracts/bridge/browser-entry.ts (the contract's HTTP client) into one classic script, once. */
 export function bundleBrowserBridge(): Promise<string> {
   bundled ??= (async () => {
     const esbuild = await import('esbuild')

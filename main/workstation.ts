@@ -6,7 +6,7 @@ import {
   type SyncEntity,
   type SyncStatus,
   type Unsubscribe,
-} from '../electron/contract.js'
+} from '../contracts/bridge/index.js'
 import { BridgeFailure, createDispatch, type BridgeHandlers, type Dispatch } from './bridge-dispatch.js'
 import { createCaseQueries, type CaseQueries } from './case-queries.js'
 import { createCityQueries, type CityQueries } from './city-queries.js'
@@ -33,6 +33,11 @@ export interface WorkstationOptions {
   readonly pageSize?: number
   /** PGlite data-dir dump for the embedded central (tests). */
   readonly pgliteTemplate?: Blob
+  /**
+   * Folder of the demo city the embedded central loads into an empty database; default gis-data/demo
+   * beside the sources. A packaged app passes its resources copy (electron/app-paths.ts).
+   */
+  readonly demoCityDir?: string
   /** Encrypts the stored session token (Electron: safeStorage); absent, the file is only mode 0600. */
   readonly protectToken?: SessionServiceOptions['protect']
   /** False: never store the session token (Electron without a real keychain: main/token-keeping.ts). */
@@ -91,6 +96,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
       dataDir: embeddedCentralDir(options.dataDir),
       log: log.child('EmbeddedCentral'),
       ...(options.pgliteTemplate ? { pgliteTemplate: options.pgliteTemplate } : {}),
+      ...(options.demoCityDir ? { demoCityDir: options.demoCityDir } : {}),
     })
   }
   const centralUrl = options.centralUrl ?? central!.url

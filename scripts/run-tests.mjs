@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['core', 'gis-data', 'server', 'main', 'electron', 'renderer', 'scripts']
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['core', 'contracts', 'gis-data', 'server', 'main', 'electron', 'renderer', 'scripts']
 const skip = new Set(['node_modules', 'data', 'test-output', 'dist', 'out'])
 
 function collect(path, into) {

@@ -1,18 +1,19 @@
 // Type-checks each folder with its own tsconfig, so each folder's runtime rules (no Node types in core/,
-// no DOM in server/) are enforced by the compiler, not by convention.
+// no DOM in server/, neither in contracts/) are enforced by the compiler, not by convention.
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 
 const projects = [
   'core/tsconfig.json',
   'core/tsconfig.test.json',
+  'contracts/tsconfig.json',
+  'contracts/tsconfig.test.json',
   'gis-data/tsconfig.json',
   'server/tsconfig.json',
   'main/tsconfig.json',
   'renderer/tsconfig.json',
   'renderer/tsconfig.node.json',
   'electron/tsconfig.json',
-  'electron/tsconfig.browser.json',
   'bench/tsconfig.json',
 ].filter((p) => existsSync(p))
 

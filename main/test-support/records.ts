@@ -1,6 +1,6 @@
 /** Small hand-made records for store and layer tests. */
 import type { Region } from '../../core/region/types.js'
-import type { CaseRecord } from '../../electron/contract.js'
+import type { CaseRecord } from '../../contracts/bridge/index.js'
 import type { StoredComponent } from '../feed-records.js'
 
 /** A square district named `name`. */

@@ -24,7 +24,7 @@ import type {
   RegionLevel,
   RegionProperties,
   Result,
-} from '../../electron/contract.js'
+} from '../../contracts/bridge/index.js'
 import { CASE_PHASES } from '../../core/case/phase.js'
 import { createWorkstationI18n } from '../src/i18n/index.js'
 import { CityMap } from '../src/map/CityMap.js'

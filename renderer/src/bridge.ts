@@ -1,11 +1,11 @@
 /**
  * @module renderer/bridge
- * The renderer's only way to main/: `window.cityloop`, typed by electron/contract.ts. Under Electron the
+ * The renderer's only way to main/: `window.cityloop`, typed by contracts/bridge. Under Electron the
  * preload defines it; in browser mode the host's /cityloop-bridge.js does. This module adds nothing to the
  * transport — it only turns a failed {@link Result} into a thrown {@link BridgeCallError} for UI code that
  * prefers try/catch.
  */
-import type { BridgeError, BridgeErrorCode, CityLoopBridge, Result } from '../../electron/contract.js'
+import type { BridgeError, BridgeErrorCode, CityLoopBridge, Result } from '../../contracts/bridge/index.js'
 
 declare global {
   interface Window {

@@ -18,7 +18,7 @@ import type {
   SearchHit,
   Settings,
   SettingsPatch,
-} from '../../../electron/contract.js'
+} from '../../../contracts/bridge/index.js'
 import type { CityMap, MapState } from '../map/CityMap.js'
 import { injectStrict } from '../shared/inject-strict.js'
 

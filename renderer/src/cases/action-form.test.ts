@@ -1,7 +1,7 @@
 /* eslint-disable no-restricted-imports -- a Node test (node:test, node:assert), never part of the UI bundle */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { CatalogClassBrief, CatalogClassDetail } from '../../../electron/contract.js'
+import type { CatalogClassBrief, CatalogClassDetail } from '../../../contracts/bridge/index.js'
 import { CASE_ACTIONS } from '../../../core/case/types.js'
 import { actionPayload, emptyActionForm, INSPECTOR, NEEDS_PHOTOS, REASON, type ActionForm } from './action-form.js'
 

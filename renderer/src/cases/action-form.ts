@@ -4,7 +4,7 @@
  * actions need a reason, a note, an inspector or photos, and which refuse or end a case. Pure, so the payloads
  * are tested without a browser.
  */
-import type { CatalogClassBrief, CatalogClassDetail, CaseRecord } from '../../../electron/contract.js'
+import type { CatalogClassBrief, CatalogClassDetail, CaseRecord } from '../../../contracts/bridge/index.js'
 import type { AreaClass, SafetyHazard, TimeUnit, Urgency } from '../../../core/catalog/types.js'
 import type { ArbitrateDecision, CaseAction, CheckOutcome, VerifyResult } from '../../../core/case/types.js'
 

@@ -4,7 +4,7 @@
  * never duplicated in the catalogues), countdowns, a ticking clock and contact masking.
  */
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
-import type { Language, LightColor, TimeLimitValue } from '../../../electron/contract.js'
+import type { Language, LightColor, TimeLimitValue } from '../../../contracts/bridge/index.js'
 import {
   ACTION_LABELS,
   ARBITRATE_LABELS,

@@ -23,7 +23,7 @@ import type {
   OutboxStatus,
   Session,
   Unsubscribe,
-} from '../../../electron/contract.js'
+} from '../../../contracts/bridge/index.js'
 import type { CaseAction, CaseSource } from '../../../core/case/types.js'
 import type { CasePhase } from '../../../core/case/phase.js'
 import { CREATE_ROLES } from '../../../core/case/create.js'

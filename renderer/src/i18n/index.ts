@@ -5,7 +5,7 @@
  */
 import { createI18n } from 'vue-i18n'
 import type { ComponentDataSource } from '../../../core/component/types.js'
-import type { Language } from '../../../electron/contract.js'
+import type { Language } from '../../../contracts/bridge/index.js'
 import { en } from './en.js'
 import { zhCN } from './zh-CN.js'
 

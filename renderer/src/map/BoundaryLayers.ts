@@ -12,7 +12,7 @@ import type MultiPolygon from 'ol/geom/MultiPolygon.js'
 import VectorLayer from 'ol/layer/Vector.js'
 import VectorSource from 'ol/source/Vector.js'
 import type { Extent } from 'ol/extent.js'
-import type { CityLoopBridge, RegionLevel } from '../../../electron/contract.js'
+import type { CityLoopBridge, RegionLevel } from '../../../contracts/bridge/index.js'
 import { CGCS2000, type ViewProjection } from './projection.js'
 import { regionLabelStyle, regionLineStyle, type LabelLanguage } from './region-style.js'
 

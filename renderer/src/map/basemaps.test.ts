@@ -1,7 +1,7 @@
 /* eslint-disable no-restricted-imports -- a Node test (node:test, node:assert), never part of the UI bundle */
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Settings } from '../../../electron/contract.js'
+import type { Settings } from '../../../contracts/bridge/index.js'
 import { cgcs2000TileGrid, customSource, effectiveBasemap, fillTemplate, projectionOf, tiandituSource } from './basemaps.js'
 import { registerCgcs2000 } from './projection.js'
 

@@ -11,7 +11,7 @@ import XYZ from 'ol/source/XYZ.js'
 import WMTSTileGrid from 'ol/tilegrid/WMTS.js'
 import { createXYZ } from 'ol/tilegrid.js'
 import { get as getProjection } from 'ol/proj.js'
-import type { Settings, TiandituMatrixSet } from '../../../electron/contract.js'
+import type { Settings, TiandituMatrixSet } from '../../../contracts/bridge/index.js'
 import { CGCS2000, WEB_MERCATOR, type ViewProjection } from './projection.js'
 
 /** 天地图 matrix set: `c` = CGCS2000 lon/lat (EPSG:4490), `w` = Web Mercator (EPSG:3857). */

@@ -10,7 +10,7 @@ import Fill from 'ol/style/Fill.js'
 import Text from 'ol/style/Text.js'
 import type { FeatureLike } from 'ol/Feature.js'
 import type Point from 'ol/geom/Point.js'
-import type { RegionLevel } from '../../../electron/contract.js'
+import type { RegionLevel } from '../../../contracts/bridge/index.js'
 
 /** Font stack with CJK faces first-class: the labels are Chinese. */
 export const LABEL_FONT_FAMILY = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'

@@ -5,7 +5,7 @@
  * labels come from data.
  */
 import Search from 'ol-ext/control/Search.js'
-import type { CityLoopBridge, SearchHit } from '../../../electron/contract.js'
+import type { CityLoopBridge, SearchHit } from '../../../contracts/bridge/index.js'
 
 /** Options of {@link createSearchControl}. */
 export interface SearchControlOptions {

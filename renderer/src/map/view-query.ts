@@ -5,7 +5,7 @@
  */
 import { buffer, containsExtent, getHeight, getWidth, type Extent } from 'ol/extent.js'
 import { transformExtent } from 'ol/proj.js'
-import type { Bbox } from '../../../electron/contract.js'
+import type { Bbox } from '../../../contracts/bridge/index.js'
 import { CGCS2000, type ViewProjection } from './projection.js'
 
 /** The view extent in CGCS2000 lon/lat, grown by `margin` of its size on every side and clamped to the globe. */

@@ -2,7 +2,7 @@
  * @module renderer/shared/format
  * Small display helpers shared by the features: time limits, dates, coordinates.
  */
-import type { Language, TimeLimitValue } from '../../../electron/contract.js'
+import type { Language, TimeLimitValue } from '../../../contracts/bridge/index.js'
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
 

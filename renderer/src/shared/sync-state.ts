@@ -14,7 +14,7 @@ import {
   type InjectionKey,
   type ShallowRef,
 } from 'vue'
-import type { AppInfo, CityLoopBridge, SyncStatus, Unsubscribe } from '../../../electron/contract.js'
+import type { AppInfo, CityLoopBridge, SyncStatus, Unsubscribe } from '../../../contracts/bridge/index.js'
 import { injectStrict } from './inject-strict.js'
 
 /** How the status bar shows the sync: a run that ended with an error reads as `error` until the next one. */

@@ -4,7 +4,7 @@
  * main.ts, so no component takes it as a prop or reads the global itself.
  */
 import type { InjectionKey } from 'vue'
-import type { CityLoopBridge } from '../../../electron/contract.js'
+import type { CityLoopBridge } from '../../../contracts/bridge/index.js'
 import { injectStrict } from './inject-strict.js'
 
 /** Injection key of the bridge; `app.provide(BRIDGE, bridge)` at mount. */

@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { nextTick } from 'vue'
-import type { CatalogClassBrief, CatalogSearchOptions, Result } from '../../../electron/contract.js'
+import type { CatalogClassBrief, CatalogSearchOptions, Result } from '../../../contracts/bridge/index.js'
 import { useCatalogSearch } from './use-catalog-search.js'
 
 const brief = (key: string): CatalogClassBrief => ({ key }) as unknown as CatalogClassBrief

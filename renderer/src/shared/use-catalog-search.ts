@@ -7,7 +7,7 @@
  */
 import { ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue'
 import type { CategoryKind, Edition } from '../../../core/catalog/types.js'
-import type { CatalogClassBrief, CityLoopBridge } from '../../../electron/contract.js'
+import type { CatalogClassBrief, CityLoopBridge } from '../../../contracts/bridge/index.js'
 
 /** One edition, or both. */
 export type EditionFilter = Edition | 'all'

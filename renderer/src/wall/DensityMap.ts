@@ -10,7 +10,7 @@ import * as maplibregl from 'maplibre-gl'
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import type { Feature, FeatureCollection, Point as GeoPoint } from 'geojson'
-import type { Bbox, BridgeFeatureCollection, CityLoopBridge, ComponentLayer, RegionProperties } from '../../../electron/contract.js'
+import type { Bbox, BridgeFeatureCollection, CityLoopBridge, ComponentLayer, RegionProperties } from '../../../contracts/bridge/index.js'
 import { MAP_COLORS } from '../map/region-style.js'
 
 maplibregl.setWorkerUrl(workerUrl)

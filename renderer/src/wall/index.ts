@@ -5,7 +5,7 @@
  */
 import { createApp } from 'vue'
 import 'maplibre-gl/dist/maplibre-gl.css'
-import type { CityLoopBridge } from '../../../electron/contract.js'
+import type { CityLoopBridge } from '../../../contracts/bridge/index.js'
 import { createWorkstationI18n } from '../i18n/index.js'
 import { BRIDGE } from '../shared/use-bridge.js'
 import BigScreen from './BigScreen.vue'

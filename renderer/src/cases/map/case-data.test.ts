@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fromLonLat } from 'ol/proj.js'
-import type { CaseColumns } from '../../../../electron/contract.js'
+import type { CaseColumns } from '../../../../contracts/bridge/index.js'
 import { caseDataFromColumns, indexOfCase, MINUTE, projectCases } from './case-data.js'
 
 const columns: CaseColumns = {

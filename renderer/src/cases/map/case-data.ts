@@ -5,7 +5,7 @@
  * and fed straight from synthetic columns by the heatmap bench.
  */
 import { CASE_PHASES } from '../../../../core/case/phase.js'
-import type { CaseColumns, LightColor } from '../../../../electron/contract.js'
+import type { CaseColumns, LightColor } from '../../../../contracts/bridge/index.js'
 
 /** Index order of {@link CaseColumns.light}: the contract's LIGHT_ORDER (a value the renderer may not import). */
 export const LIGHTS = ['none', 'green', 'yellow', 'red'] as const satisfies readonly LightColor[]

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { CASE_PHASES } from '../../../../core/case/phase.js'
-import { LIGHT_ORDER, type CaseFilter } from '../../../../electron/contract.js'
+import { LIGHT_ORDER, type CaseFilter } from '../../../../contracts/bridge/index.js'
 import { caseData, LIGHTS, MINUTE, type CaseData } from './case-data.js'
 import {
   caseMatches,

@@ -7,7 +7,7 @@
  * (main/case-index.ts match): an absent list admits everything, an empty one nothing.
  */
 import { CASE_PHASES, type CasePhase } from '../../../../core/case/phase.js'
-import type { CaseFilter, LightColor } from '../../../../electron/contract.js'
+import type { CaseFilter, LightColor } from '../../../../contracts/bridge/index.js'
 import { LIGHTS, MINUTE, type CaseData } from './case-data.js'
 
 /** What the map filters itself: bit k of `phases` admits CASE_PHASES[k], of `lights` admits LIGHTS[k]. */

@@ -6,7 +6,7 @@
  * colours, numbers), so it is tested in Node; the OpenLayers style objects are made where they are drawn.
  */
 import { CASE_PHASES, type CasePhase } from '../../../../core/case/phase.js'
-import type { LightColor } from '../../../../electron/contract.js'
+import type { LightColor } from '../../../../contracts/bridge/index.js'
 import type { FlatStyleLike } from 'ol/style/flat.js'
 import { LIGHTS } from './case-data.js'
 

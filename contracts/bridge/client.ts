@@ -1,30 +1,38 @@
 /**
- * Builds a CityLoopBridge over any transport that can carry a channel call and subscribe to events. The
- * browser-mode client uses it over HTTP + WebSocket; the Electron preload spells the same object out over
- * ipcRenderer (a preload should show exactly what it exposes).
+ * The one client of the bridge: builds `window.cityloop` over any transport that can carry a channel call
+ * and subscribe to events. The Electron preload uses it over ipcRenderer, browser mode over HTTP +
+ * WebSocket (http-transport.ts), the tests over fakes — so every transport exposes the same object.
  */
-import {
-  CHANNELS,
-  type BridgeEventName,
-  type BridgeEvents,
-  type BridgeMethod,
-  type BridgeValue,
-  type CityLoopBridge,
-  type Result,
-  type Unsubscribe,
-} from './contract.js'
+import type { BridgeEventName, BridgeEvents, CityLoopBridge, Unsubscribe } from './bridge.js'
+import { BRIDGE_EVENTS, CHANNELS, type BridgeMethod, type BridgeValue } from './channels.js'
+import type { Result } from './result.js'
 
 /** What a bridge needs from its transport. */
 export interface BridgeTransport {
   /** Sends one call; resolves with the Result (transport failures as `{ ok: false }`, never a throw). */
   invoke(channel: string, args: readonly unknown[]): Promise<Result<unknown>>
+  /** Listens to one of the contract's events; only ever called with a name of BRIDGE_EVENTS. */
   subscribe(event: BridgeEventName, listener: (payload: unknown) => void): Unsubscribe
 }
 
 /** The bridge over `transport`, frozen like an object that crossed contextBridge. */
 export function createBridgeClient(transport: BridgeTransport): CityLoopBridge {
-  const call = <M extends BridgeMethod>(method: M, ...args: unknown[]) =>
-    transport.invoke(CHANNELS[method], withoutTrailingUndefined(args)) as Promise<Result<BridgeValue<M>>>
+  const call = async <M extends BridgeMethod>(
+    method: M,
+    ...args: unknown[]
+  ): Promise<Result<BridgeValue<M>>> => {
+    try {
+      return (await transport.invoke(CHANNELS[method], withoutTrailingUndefined(args))) as Result<
+        BridgeValue<M>
+      >
+    } catch (error) {
+      // A transport should answer failures as data; one that throws still must not throw across the bridge.
+      return {
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: `the workstation did not answer ${method}: ${String(error)}` },
+      }
+    }
+  }
   const bridge = {
     app: { info: () => call('app.info') },
     settings: {
@@ -72,8 +80,12 @@ export function createBridgeClient(transport: BridgeTransport): CityLoopBridge {
       dismiss: (clientId) => call('commands.dismiss', clientId),
       flush: () => call('commands.flush'),
     },
-    on: <E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): Unsubscribe =>
-      transport.subscribe(event, listener as (payload: unknown) => void),
+    on: <E extends BridgeEventName>(event: E, listener: (payload: BridgeEvents[E]) => void): Unsubscribe => {
+      // The page may pass anything: listening on an arbitrary channel is never on offer.
+      if (!(BRIDGE_EVENTS as readonly string[]).includes(event) || typeof listener !== 'function')
+        return () => {}
+      return transport.subscribe(event, listener as (payload: unknown) => void)
+    },
   } satisfies CityLoopBridge
   for (const group of Object.values(bridge)) if (typeof group === 'object') Object.freeze(group)
   return Object.freeze(bridge)

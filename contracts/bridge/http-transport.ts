@@ -1,24 +1,27 @@
 /**
  * Browser mode's `window.cityloop`: the CityLoopBridge over the Node host's HTTP (`POST /bridge/<channel>`)
- * and WebSocket (`/bridge/events`). The host bundles this file and injects it ahead of the app in
- * index.html; it installs itself on load, so the renderer finds the same global it finds under Electron.
+ * and WebSocket (`/bridge/events`). main/web-host.ts bundles browser-entry.ts (which installs it) and
+ * injects it ahead of the app in index.html, so the renderer finds the same global it finds under Electron.
  */
-import { createBridgeClient, type BridgeTransport } from './bridge-client.js'
+import type { BridgeEventName, CityLoopBridge, Unsubscribe } from './bridge.js'
+import { createBridgeClient, type BridgeTransport } from './client.js'
+import { EVENTS_SOCKET_PATH, type EventFrame } from './channels.js'
+import type { Result } from './result.js'
 import {
-  EVENTS_SOCKET_PATH,
-  type BridgeEventName,
-  type CityLoopBridge,
-  type EventFrame,
-  type Result,
-} from './contract.js'
+  web,
+  type EventSocket,
+  type EventSocketClass,
+  type HttpAnswer,
+  type HttpFetch,
+} from './web-globals.js'
 
 /** Options of {@link createBrowserBridge}; defaults suit the page the host served. */
 export interface BrowserBridgeOptions {
   /** Host base URL, e.g. http://127.0.0.1:8080; default the page's origin. */
   readonly baseUrl?: string
   /** WebSocket constructor (tests under Node pass the `ws` package's). */
-  readonly WebSocket?: typeof WebSocket
-  readonly fetch?: typeof fetch
+  readonly WebSocket?: EventSocketClass
+  readonly fetch?: HttpFetch
 }
 
 const RECONNECT_MIN_MS = 500
@@ -26,24 +29,25 @@ const RECONNECT_MAX_MS = 15_000
 
 /** Creates the bridge over HTTP + WebSocket. */
 export function createBrowserBridge(options: BrowserBridgeOptions = {}): CityLoopBridge {
-  const base = (options.baseUrl ?? globalThis.location.origin).replace(/\/+$/, '')
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
-  const Socket = options.WebSocket ?? globalThis.WebSocket
+  const base = (options.baseUrl ?? web.location?.origin ?? '').replace(/\/+$/, '')
+  const doFetch = options.fetch ?? web.fetch?.bind(globalThis)
+  const Socket = options.WebSocket ?? web.WebSocket
+  if (!doFetch || !Socket) throw new Error('browser mode needs fetch and WebSocket')
   const listeners = new Map<BridgeEventName, Set<(payload: unknown) => void>>()
-  let socket: WebSocket | undefined
+  let socket: EventSocket | undefined
   let retryMs = RECONNECT_MIN_MS
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let retryTimer: unknown
 
   const listening = () => [...listeners.values()].some((s) => s.size > 0)
 
   function connect(): void {
     if (socket || !listening()) return
-    const ws = new Socket(base.replace(/^http/, 'ws') + EVENTS_SOCKET_PATH)
+    const ws = new Socket!(base.replace(/^http/, 'ws') + EVENTS_SOCKET_PATH)
     socket = ws
     ws.onopen = () => {
       retryMs = RECONNECT_MIN_MS
     }
-    ws.onmessage = (message: MessageEvent) => {
+    ws.onmessage = (message: { readonly data: unknown }) => {
       let frame: EventFrame
       try {
         frame = JSON.parse(String(message.data)) as EventFrame
@@ -54,7 +58,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): CityLoo
         try {
           l(frame.payload)
         } catch (error) {
-          console.error(`[cityloop] a ${frame.event} listener failed`, error)
+          web.console.error(`[cityloop] a ${frame.event} listener failed`, error)
         }
       }
     }
@@ -62,7 +66,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): CityLoo
       socket = undefined
       if (!listening()) return
       // The host restarted or the network blinked: come back, more slowly each time.
-      retryTimer = setTimeout(() => {
+      retryTimer = web.setTimeout(() => {
         retryTimer = undefined
         connect()
       }, retryMs)
@@ -72,7 +76,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): CityLoo
 
   const transport: BridgeTransport = {
     async invoke(channel, args) {
-      let response: Response
+      let response: HttpAnswer
       try {
         response = await doFetch(`${base}/bridge/${channel}`, {
           method: 'POST',
@@ -87,7 +91,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): CityLoo
         }
       }
       try {
-        const body = (await response.json()) as Result<unknown>
+        const body = (await response.json()) as Result<unknown> | null
         if (body && typeof body === 'object' && typeof body.ok === 'boolean') return body
       } catch {
         // Not JSON: reported below.
@@ -100,7 +104,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): CityLoo
         },
       }
     },
-    subscribe(event, listener) {
+    subscribe(event, listener): Unsubscribe {
       let set = listeners.get(event)
       if (!set) listeners.set(event, (set = new Set()))
       set.add(listener)
@@ -108,7 +112,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions = {}): CityLoo
       return () => {
         set.delete(listener)
         if (!listening()) {
-          if (retryTimer) clearTimeout(retryTimer)
+          if (retryTimer !== undefined) web.clearTimeout(retryTimer)
           retryTimer = undefined
           socket?.close()
           socket = undefined
@@ -130,5 +134,3 @@ export function installBrowserBridge(): void {
     writable: false,
   })
 }
-
-if (typeof window !== 'undefined' && typeof document !== 'undefined') installBrowserBridge()

@@ -1,25 +1,21 @@
 /**
  * The preload exposes exactly the bridge: run the bundled preload against a fake `electron` module (never
  * the real one — its index.js downloads a binary) and compare what it exposes with the contract, method by
- * method and channel by channel. The browser-mode client must expose the identical shape.
+ * method and channel by channel. It is the contract's own client, so it has the client's shape.
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { runInNewContext } from 'node:vm'
-import { createBridgeClient } from './bridge-client.js'
 import { bundlePreload } from './build.js'
 import {
-  BRIDGE_EVENTS,
   BRIDGE_METHODS,
   CHANNELS,
+  createBridgeClient,
   EVENT_CHANNELS,
-  methodOfChannel,
-  type BridgeArgs,
-  type BridgeMethodPath,
-  type BridgeValue,
   type CityLoopBridge,
   type Result,
-} from './contract.js'
+} from '../contracts/bridge/index.js'
+import { SAMPLE_ARGS } from '../contracts/bridge/test-support/sample-args.js'
 
 interface FakeIpc {
   invoked: { channel: string; args: unknown[] }[]
@@ -66,57 +62,7 @@ function shape(bridge: object): string[] {
   return out.sort()
 }
 
-// Sample arguments per method, checked against the contract's argument types at compile time.
-const SAMPLE_ARGS: { readonly [M in BridgeMethodPath]: BridgeArgs<M> } = {
-  'app.info': [],
-  'settings.get': [],
-  'settings.set': [{ language: 'en' }],
-  'sync.status': [],
-  'sync.start': [{ wait: true }],
-  'layers.regions': ['district'],
-  'layers.grids': [{ bbox: [119, 32, 120, 33], zoom: 15 }],
-  'layers.components': [{ bbox: [119, 32, 120, 33], zoom: 15, statuses: ['damaged'] }],
-  'lookup.locate': [119.9, 32.45, { crs: 'gcj02' }],
-  'lookup.responsible': [119.9, 32.45, '2013:component:0101'],
-  'lookup.byGridId': ['321202001001001'],
-  'lookup.byComponentId': ['32120201001000001'],
-  'catalog.search': ['井盖', { edition: '2013' }],
-  'catalog.get': ['2013:component:0101'],
-  'search.find': ['120.1,32.4', { crs: 'gcj02' }],
-  'auth.session': [],
-  'auth.signIn': ['receiver', 'secret'],
-  'auth.signOut': [],
-  'cases.list': [{ phases: ['handling'], sort: 'deadline', limit: 50 }],
-  'cases.layer': [{ bbox: [119, 32, 120, 33], hazardOnly: true }],
-  'cases.gridCounts': [{ lights: ['red'] }],
-  'cases.get': ['6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'],
-  'cases.photo': ['a'.repeat(64)],
-  'commands.submit': [
-    {
-      kind: 'action',
-      caseId: '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f',
-      version: 3,
-      action: 'dispatch',
-      payload: { unitId: 'hl-sanitation' },
-    },
-  ],
-  'commands.status': [],
-  'commands.dismiss': ['6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'],
-  'commands.flush': [],
-}
-
-describe('bridge contract', () => {
-  it('names every channel cityloop:… and maps each back to its method', () => {
-    for (const method of BRIDGE_METHODS) {
-      assert.equal(CHANNELS[method], `cityloop:${method}`)
-      assert.equal(methodOfChannel(CHANNELS[method]), method)
-    }
-    for (const event of BRIDGE_EVENTS) assert.equal(EVENT_CHANNELS[event], `cityloop:event:${event}`)
-    assert.equal(methodOfChannel('cityloop:constructor'), undefined)
-    assert.equal(methodOfChannel('app.info'), undefined)
-    assert.equal(new Set(Object.values(CHANNELS)).size, BRIDGE_METHODS.length)
-  })
-
+describe('the preload', () => {
   it('the preload exposes window.cityloop with exactly the contract methods, each on its own channel', async () => {
     const { exposed, ipc } = await loadPreload()
     assert.deepEqual([...exposed.keys()], ['cityloop'], 'one global, nothing else')
@@ -161,12 +107,5 @@ describe('bridge contract', () => {
     })
     assert.deepEqual(shape(client), shape(exposed.get('cityloop') as object))
     assert.ok(Object.isFrozen(client) && Object.isFrozen(client.lookup))
-  })
-
-  it('types: values and arguments derive from the interface', () => {
-    // Compile-time checks; the runtime assertion keeps node:test honest.
-    const locate: BridgeValue<'lookup.locate'> extends { grid: unknown } ? true : false = true
-    const args: BridgeArgs<'lookup.responsible'> = [120, 32, '2013:component:0101', { crs: 'cgcs2000' }]
-    assert.ok(locate && args.length === 4)
   })
 })

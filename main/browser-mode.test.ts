@@ -7,14 +7,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import { createBrowserBridge } from './browser-bridge.js'
+import { createBrowserBridge } from '../contracts/bridge/http-transport.js'
 import {
   BRIDGE_METHODS,
   EVENTS_SOCKET_PATH,
   type CityLoopBridge,
   type Result,
   type Settings,
-} from './contract.js'
+} from '../contracts/bridge/index.js'
 import { silentLog } from '../main/log.js'
 import { startTestCentral, type TestCentral } from '../main/test-support/central.js'
 import { pgliteTemplate } from '../main/test-support/pglite-template.js'

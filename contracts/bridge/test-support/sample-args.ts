@@ -1,0 +1,40 @@
+import type { BridgeArgs, BridgeMethodPath } from '../channels.js'
+
+/** Valid arguments for every method, checked against the contract's argument types at compile time. */
+export const SAMPLE_ARGS: { readonly [M in BridgeMethodPath]: BridgeArgs<M> } = {
+  'app.info': [],
+  'settings.get': [],
+  'settings.set': [{ language: 'en' }],
+  'sync.status': [],
+  'sync.start': [{ wait: true }],
+  'layers.regions': ['district'],
+  'layers.grids': [{ bbox: [119, 32, 120, 33], zoom: 15 }],
+  'layers.components': [{ bbox: [119, 32, 120, 33], zoom: 15, statuses: ['damaged'] }],
+  'lookup.locate': [119.9, 32.45, { crs: 'gcj02' }],
+  'lookup.responsible': [119.9, 32.45, '2013:component:0101'],
+  'lookup.byGridId': ['321202001001001'],
+  'lookup.byComponentId': ['32120201001000001'],
+  'catalog.search': ['井盖', { edition: '2013' }],
+  'catalog.get': ['2013:component:0101'],
+  'search.find': ['120.1,32.4', { crs: 'gcj02' }],
+  'auth.session': [],
+  'auth.signIn': ['receiver', 'secret'],
+  'auth.signOut': [],
+  'cases.list': [{ phases: ['handling'], sort: 'deadline', limit: 50 }],
+  'cases.layer': [{ bbox: [119, 32, 120, 33], hazardOnly: true }],
+  'cases.gridCounts': [{ lights: ['red'] }],
+  'cases.get': ['6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'],
+  'cases.photo': ['a'.repeat(64)],
+  'commands.submit': [
+    {
+      kind: 'action',
+      caseId: '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f',
+      version: 3,
+      action: 'dispatch',
+      payload: { unitId: 'hl-sanitation' },
+    },
+  ],
+  'commands.status': [],
+  'commands.dismiss': ['6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'],
+  'commands.flush': [],
+}
