@@ -97,6 +97,8 @@ export interface AppOptions {
    * address of throttling, rate limits and the audit log is X-Forwarded-For's (CITYLOOP_TRUST_PROXY).
    */
   readonly trustProxy?: boolean | string | ((address: string, hop: number) => boolean)
+  /** Serve HTTPS with this PEM certificate chain and key (CITYLOOP_TLS_CERT / CITYLOOP_TLS_KEY); absent: HTTP. */
+  readonly https?: { readonly cert: Buffer | string; readonly key: Buffer | string }
   /** Days the security audit log keeps its rows (CITYLOOP_AUDIT_RETENTION_DAYS, default 365, at least 180). */
   readonly auditRetentionDays?: number
   /** The configured demo password (CITYLOOP_DEMO_PASSWORD), refused as a new password like the default. */
@@ -115,6 +117,8 @@ export interface AppOptions {
 /** Builds the central API (数字城管 system of record): routes, OpenAPI document and docs UI. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // Fastify types an HTTPS server apart; the routes use nothing that differs, so it is typed as the HTTP one.
+    ...((options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}) as object),
     logger: options.logger ?? false,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     // Query arrays such as `entities=a,b` are split by the routes; keep the parser's defaults otherwise.

@@ -2,7 +2,7 @@ import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { readConfig, type ServerConfig } from './config.js'
+import { readConfig, readTlsFiles, type ServerConfig } from './config.js'
 import { openDatabase, type OpenDatabase } from './db/connect.js'
 import { migrateToLatest } from './db/migrate.js'
 import { buildApp } from './app.js'
@@ -57,7 +57,7 @@ Environment:
   default 60 photos and 200 MB per 10 minutes),
   CITYLOOP_ADMIN_PASSWORD (create-admin), CITYLOOP_IDLE_MINUTES (default 30), CITYLOOP_RATE_LIMIT (requests a
   minute per address, default 1200; 0 = off), CITYLOOP_LOGIN_RATE_LIMIT (default 30), CITYLOOP_RATE_LIMIT_ALLOW,
-  CITYLOOP_TRUST_PROXY (behind a reverse proxy), CITYLOOP_AUDIT_RETENTION_DAYS (default 365, at least 180)
+  CITYLOOP_TRUST_PROXY (behind a reverse proxy), CITYLOOP_TLS_CERT and CITYLOOP_TLS_KEY (PEM files: serve HTTPS), CITYLOOP_AUDIT_RETENTION_DAYS (default 365, at least 180)
 
 A non-loopback HOST is refused while an active account has the demo password or the demo API key is active.`
 
@@ -273,6 +273,14 @@ export async function refusalToListen(db: Kysely<Database>, config: Pick<ServerC
 }
 
 async function serve(config: ServerConfig): Promise<number> {
+  // Certificate files are read before the database opens, so a wrong path costs no start-up.
+  let https: { cert: Buffer; key: Buffer } | undefined
+  try {
+    https = config.tls ? readTlsFiles(config.tls, (path) => readFileSync(path)) : undefined
+  } catch (error) {
+    console.error(`cityloop-server: ${(error as Error).message}`)
+    return 2
+  }
   const open = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir })
   await migrateToLatest(open.db as never)
   const seeded = await prepareEmptyDatabase(open.db, config)
@@ -296,7 +304,12 @@ async function serve(config: ServerConfig): Promise<number> {
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     auditRetentionDays: config.auditRetentionDays,
     demoPassword: config.demoPassword,
+    ...(https ? { https } : {}),
   })
+  if (!https && config.trustProxy === undefined && !isLoopbackHost(config.host)) {
+    // Tokens and citizens' contacts would cross the network in clear text; say so, once, at start.
+    app.log.warn(`serving plain HTTP on HOST=${config.host}: put a TLS reverse proxy in front (and set CITYLOOP_TRUST_PROXY) or set CITYLOOP_TLS_CERT and CITYLOOP_TLS_KEY`)
+  }
   const stop = async (signal: string) => {
     app.log.info(`${signal}: shutting down`)
     await app.close()

@@ -33,6 +33,11 @@ export interface ServerConfig {
   readonly trustProxy?: boolean | string | ((address: string, hop: number) => boolean)
   /** Days the security audit log keeps rows (CITYLOOP_AUDIT_RETENTION_DAYS, default 365, at least 180). */
   readonly auditRetentionDays: number
+  /**
+   * HTTPS served by the API itself (CITYLOOP_TLS_CERT and CITYLOOP_TLS_KEY: PEM files, both or neither). Without
+   * them the API speaks plain HTTP, for loopback or behind a TLS-terminating reverse proxy.
+   */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string }
 }
 
 /** Default password of the demo users; documented in the README. */
@@ -45,7 +50,7 @@ export const DEFAULT_DEMO_API_KEY = 'cityloop-demo-sensor-key'
  * Reads PORT (default 8080), HOST (default 127.0.0.1), CITYLOOP_DATA_DIR (default ./data), DATABASE_URL,
  * CITYLOOP_SESSION_HOURS, CITYLOOP_DEMO_PASSWORD, CITYLOOP_DEMO_API_KEY, CITYLOOP_JOB_INTERVAL_MS,
  * CITYLOOP_DEMO_ACTIVITY, CITYLOOP_DEMO_CASES, CITYLOOP_IDLE_MINUTES, CITYLOOP_RATE_LIMIT, CITYLOOP_LOGIN_RATE_LIMIT,
- * CITYLOOP_RATE_LIMIT_ALLOW, CITYLOOP_TRUST_PROXY and CITYLOOP_AUDIT_RETENTION_DAYS.
+ * CITYLOOP_RATE_LIMIT_ALLOW, CITYLOOP_TRUST_PROXY, CITYLOOP_AUDIT_RETENTION_DAYS, CITYLOOP_TLS_CERT and CITYLOOP_TLS_KEY.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT)
@@ -63,6 +68,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const loginRateLimit = wholeVar(env, 'CITYLOOP_LOGIN_RATE_LIMIT', 30, 1)
   const auditRetentionDays = wholeVar(env, 'CITYLOOP_AUDIT_RETENTION_DAYS', 365, MIN_AUDIT_RETENTION_DAYS)
   const trustProxy = trustProxyFromEnv(env.CITYLOOP_TRUST_PROXY)
+  const certFile = env.CITYLOOP_TLS_CERT || undefined
+  const keyFile = env.CITYLOOP_TLS_KEY || undefined
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new Error(`CITYLOOP_TLS_CERT and CITYLOOP_TLS_KEY go together: ${certFile ? 'CITYLOOP_TLS_KEY' : 'CITYLOOP_TLS_CERT'} is not set`)
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -80,7 +90,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitAllow: (env.CITYLOOP_RATE_LIMIT_ALLOW ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     ...(trustProxy !== undefined ? { trustProxy } : {}),
     auditRetentionDays,
+    ...(certFile && keyFile ? { tls: { certFile, keyFile } } : {}),
   }
+}
+
+/** The PEM certificate chain and key named by {@link ServerConfig.tls}; throws naming the variable of a file it cannot read. */
+export function readTlsFiles(tls: NonNullable<ServerConfig['tls']>, read: (path: string) => Buffer): { cert: Buffer; key: Buffer } {
+  const load = (name: string, path: string): Buffer => {
+    let pem: Buffer
+    try {
+      pem = read(path)
+    } catch (error) {
+      throw new Error(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    }
+    if (!pem.includes('-----BEGIN ')) throw new Error(`${name}: ${path} is not a PEM file`)
+    return pem
+  }
+  return { cert: load('CITYLOOP_TLS_CERT', tls.certFile), key: load('CITYLOOP_TLS_KEY', tls.keyFile) }
 }
 
 function wholeVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
