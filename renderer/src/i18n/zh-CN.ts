@@ -5,6 +5,7 @@
  */
 import { caseMapZhCN } from './case-map.js'
 import { casesZh } from './cases.js'
+import { caseEventsZh } from './case-events.js'
 
 export const zhCN = {
   app: {
@@ -266,4 +267,5 @@ export const zhCN = {
   },
   ...casesZh,
   caseMap: caseMapZhCN,
+  caseEvent: caseEventsZh,
 } as const

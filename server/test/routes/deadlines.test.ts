@@ -100,10 +100,11 @@ for (const backend of DATABASES) {
       await sweep(local('2026-03-09T11:00:00'))
       const lights = (await events(c)).filter((e) => e.type === 'light')
       assert.deepEqual(
-        lights.map((e) => [e.payload.light, e.payload.previous, e.actorId, e.role, e.from, e.to]),
+        lights.map((e) => [e.payload.light, e.payload.previous, e.actorId, e.role, e.from, e.to, e.payload.yellowShare]),
         [
-          ['yellow', 'green', 'system', 'system', 'reported', 'reported'],
-          ['red', 'yellow', 'system', 'system', 'reported', 'reported'],
+          // The share that turned it yellow, so the timeline can say "处置时限已过80%".
+          ['yellow', 'green', 'system', 'system', 'reported', 'reported', 0.8],
+          ['red', 'yellow', 'system', 'system', 'reported', 'reported', undefined],
         ],
       )
       assert.equal(seen.version, 1, 'a light is no command: the version stays')
