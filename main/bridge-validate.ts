@@ -150,6 +150,7 @@ const VALIDATORS: { readonly [M in BridgeMethod]: (args: unknown[]) => BridgeArg
     arity(a, 1, 1),
     [pattern(a[0], 'photoId', /^[0-9a-f]{64}$/, 'a photo id (64 hex digits)')]
   ),
+  'cases.tasks': (a) => (arity(a, 0, 0), []),
   'commands.submit': (a) => (arity(a, 1, 1), [caseCommand(a[0])]),
   'commands.status': (a) => (arity(a, 0, 0), []),
   'commands.dismiss': (a) => (arity(a, 1, 1), [uuid(a[0], 'clientId')]),
