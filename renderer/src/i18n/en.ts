@@ -7,6 +7,7 @@ import type { Catalogue } from './catalogue.js'
 import { caseMapEn } from './case-map.js'
 import { casesEn } from './cases.js'
 import { caseEventsEn } from './case-events.js'
+import { tasksEn } from './tasks.js'
 
 export const en: Catalogue = {
   app: {
@@ -269,4 +270,5 @@ export const en: Catalogue = {
   ...casesEn,
   caseMap: caseMapEn,
   caseEvent: caseEventsEn,
+  tasks: tasksEn,
 }

@@ -6,6 +6,7 @@
 import { caseMapZhCN } from './case-map.js'
 import { casesZh } from './cases.js'
 import { caseEventsZh } from './case-events.js'
+import { tasksZh } from './tasks.js'
 
 export const zhCN = {
   app: {
@@ -268,4 +269,5 @@ export const zhCN = {
   ...casesZh,
   caseMap: caseMapZhCN,
   caseEvent: caseEventsZh,
+  tasks: tasksZh,
 } as const
