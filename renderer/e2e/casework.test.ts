@@ -31,6 +31,8 @@ const PASSWORD = process.env.CITYLOOP_DEMO_PASSWORD ?? 'cityloop-demo'
 /** 海陵区, 城中街道: where the fixture case for the toast is reported. */
 const PLACE: readonly [number, number] = [119.9203, 32.4903]
 const CATEGORY_KEY = '2026:event:06010'
+/** The demo history the central is seeded with (the test runner's default is none): queues, escalations, lights. */
+const DEMO_CASES = '300'
 /** What must never show in a timeline: kebab-case keys, category keys, raw light/arrival event names. */
 const RAW = /\b[a-z]+(?:-[a-z]+)+\b|\d{4}:(?:event|component)|\b(?:light|system|confirmed|unfounded)\b/
 /** The sentences of the timeline (titles, status changes, fields), without account ids ("demo-inspector"). */
@@ -108,7 +110,8 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
     await openCase(page, chosen.number, chosen.id)
     const timeline = page.locator('[data-testid=case-detail] [data-testid=detail-timeline]')
     await timeline.waitFor()
-    await timeline.scrollIntoViewIfNeeded()
+    // Scroll the detail panel itself, as an operator would (scrollIntoView would also shift the window's hidden overflow).
+    await page.locator('[data-testid=case-detail] .panel-scroll').evaluate((e) => (e.scrollTop = e.scrollHeight))
     const zh = await timelineSentences(page)
     assert.equal(await timeline.locator('.el-timeline-item').count(), events.length, 'one entry per event')
     assert.doesNotMatch(zh, RAW, 'no raw key in the Chinese timeline')
@@ -124,7 +127,8 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
     assert.match(en, /(Yellow|Red) light: /)
     assert.match(en, /Dispatched to /)
     assert.doesNotMatch(en.replace(/(Yellow|Red) light/g, ''), RAW, 'no raw key in the English timeline')
-    await timeline.scrollIntoViewIfNeeded()
+    await page.locator('[data-testid=case-detail] .panel-scroll').evaluate((e) => (e.scrollTop = e.scrollHeight))
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the English header fits the window')
     await page.screenshot({ path: screenshotPath('casework-02-timeline-en') })
     await page.locator('[data-testid=language-switch] [data-lang=zh-CN]').click()
     await page.locator('[data-testid=detail-close]').click()
@@ -139,9 +143,11 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
     assert.ok(escalated.length > 0, 'the demo has hazards whose unit missed its 2 hours')
     const badge = page.locator('[data-testid=task-badge-escalation]')
     await page.waitForFunction((n) => document.querySelector('[data-testid=task-badge-escalation]')?.getAttribute('data-count') === String(n), escalated.length)
-    let total = 0
-    for (const kind of ['escalation', 'register', 'intake', 'dispatch', 'approval', 'check']) total += Number(await page.getAttribute(`[data-testid=task-badge-${kind}]`, 'data-count'))
-    assert.equal(total, expected.length, 'every task of /tasks is in one badge')
+    const counts = await page.locator('[data-testid=task-badges] .task-badge').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))))
+    assert.equal(counts.reduce((a, b) => a + b, 0), expected.length, 'every task of /tasks is in one badge')
+    assert.ok(counts.every((n) => n > 0), 'only queues with work take room in the header')
+    // The header fits the window: the badges never push the page sideways.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal overflow')
 
     // One click lists the queue, overdue first.
     await badge.click()
@@ -157,7 +163,7 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
     const id = (await rows.first().getAttribute('data-case-id'))!
     await rows.first().click()
     await page.locator(`[data-testid=case-detail][data-case-id="${id}"] [data-testid=detail-number]`).waitFor()
-    await page.locator('[data-testid=task-panel-close]').click()
+    await panel.waitFor({ state: 'hidden' })
     for (const action of ['supervise', 'dispatch', 'rapid-handle']) await page.locator(`[data-testid=case-actions] [data-testid=action-${action}]`).waitFor()
     assert.equal((await page.locator('[data-testid=action-dispatch]').innerText()).trim(), '改派')
     assert.equal(await page.locator('[data-testid=case-actions]').getByText('当前账号对本案没有可办理的操作').count(), 0)
@@ -180,7 +186,7 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
   test('a case new to the queue is a badge and a toast', async () => {
     await signIn(page, 'shift-leader')
     await page.locator('[data-testid=task-badges][data-source=central]').waitFor()
-    const intake = Number(await page.getAttribute('[data-testid=task-badge-intake]', 'data-count'))
+    const intake = await page.evaluate(() => Number(document.querySelector('[data-testid=task-badge-intake]')?.getAttribute('data-count') ?? 0))
     const filed = (await api.as('inspector').request<{ case: CentralCase }>('POST', '/cases', { lon: PLACE[0], lat: PLACE[1], categoryKey: CATEGORY_KEY, description: 'e2e：新上报' })).case
     await syncNow(page)
     const toast = page.locator('.task-alert-new', { hasText: filed.number })
@@ -223,7 +229,6 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
     const row = page.locator('[data-testid=task-panel] [data-testid=task-row]').first()
     await row.click()
     await page.locator('[data-testid=case-actions] [data-testid=action-supervise]').waitFor()
-    await page.locator('[data-testid=task-panel-close]').click()
     await page.screenshot({ path: screenshotPath('casework-08-leader') })
     assert.deepEqual(errors, [], 'no uncaught errors')
   })
@@ -238,7 +243,7 @@ interface Central {
 /** Starts `cityloop-server serve` on a copy of the seeded database (or on TEST_DATABASE_URL). */
 async function startCentral(dataDir: string): Promise<Central> {
   const databaseUrl = process.env.TEST_DATABASE_URL
-  if (databaseUrl) await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl })
+  if (databaseUrl) await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CITYLOOP_DEMO_CASES: DEMO_CASES })
   else cpSync(await seededTemplate(), dataDir, { recursive: true })
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -263,7 +268,7 @@ async function startCentral(dataDir: string): Promise<Central> {
         if (child.exitCode !== null) throw new Error(`the central API exited (${child.exitCode}):\n${output}`)
         try {
           if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) })).ok) {
-            console.log(`[e2e cases] central API answering after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+            console.log(`[e2e casework] central API answering after ${((Date.now() - started) / 1000).toFixed(1)} s`)
             return
           }
         } catch {
@@ -303,13 +308,14 @@ async function seededTemplate(): Promise<string> {
   // What the seed writes (migrations run again on every start, so they need not be in the key).
   for (const dir of ['server/src/seed', 'gis-data/generator', 'gis-data/demo']) walk(join(ROOT, dir))
   hash.update(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json')))
-  const path = join(tmpdir(), `cityloop-e2e-central-${hash.digest('hex').slice(0, 16)}`)
+  hash.update(`demo cases: ${DEMO_CASES}`)
+  const path = join(tmpdir(), `cityloop-e2e-casework-central-${hash.digest('hex').slice(0, 16)}`)
   if (existsSync(path) && process.env.CITYLOOP_E2E_FRESH_CENTRAL !== '1') return path
   const partial = `${path}.${process.pid}.tmp`
   rmSync(partial, { recursive: true, force: true })
   const started = Date.now()
-  await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: partial })
-  console.log(`[e2e cases] seeded the central database in ${((Date.now() - started) / 1000).toFixed(0)} s (cached at ${path})`)
+  await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: partial, CITYLOOP_DEMO_CASES: DEMO_CASES })
+  console.log(`[e2e casework] seeded the central database in ${((Date.now() - started) / 1000).toFixed(0)} s (cached at ${path})`)
   rmSync(path, { recursive: true, force: true })
   renameSync(partial, path)
   return path
