@@ -157,6 +157,8 @@ describe('browser mode', () => {
     assert.equal(layer.total, list.total)
     assert.equal(value(await bridge.cases.gridCounts({})).total, list.total)
     if (list.cases[0]) assert.equal(value(await bridge.cases.get(list.cases[0].id)).fresh, true)
+    const queue = value(await bridge.cases.tasks())
+    assert.deepEqual([queue.source, queue.queues], ['central', ['intake', 'check']])
     const noPhoto = await bridge.cases.photo('f'.repeat(64))
     assert.ok(!noPhoto.ok && noPhoto.error.code === 'NOT_FOUND', JSON.stringify(noPhoto))
     const badCommand = await bridge.commands.submit({
@@ -188,6 +190,7 @@ describe('browser mode', () => {
         .concat([
           'cases.get',
           'cases.photo',
+          'cases.tasks',
           'commands.submit',
           'commands.status',
           'commands.flush',

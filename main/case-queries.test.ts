@@ -100,10 +100,13 @@ const session = {
   }),
   user: () => signedIn,
   token: () => (signedIn ? 'token' : undefined),
-  call: async () => {
+  call: async (method: string, path: string) => {
+    if (central) return central(method, path)
     throw new CentralUnavailable('offline')
   },
 } as unknown as SessionService
+/** What the central API answers while set; unset: unreachable. */
+let central: ((method: string, path: string) => { status: number; body: unknown }) | null = null
 
 let store: LocalStore
 let queries: CaseQueries
@@ -272,6 +275,81 @@ describe('case queries', () => {
     signedIn = user('leader')
     assert.equal(queries.gridCounts({}).total, 6)
     signedIn = user('receiver')
+  })
+
+  it('待办 offline: a desk’s queue from its local cases by the same rules, overdue first, one queue each', async () => {
+    signedIn = user('shift-leader')
+    const q = await queries.tasks()
+    assert.equal(q.source, 'local')
+    assert.deepEqual(q.queues, ['escalation', 'register', 'intake', 'dispatch', 'approval', 'check'])
+    // a is overdue (dispatch ran out an hour ago): first; then b (30 min), f (2 h); e is parked, no deadline runs.
+    assert.deepEqual(
+      q.tasks.map((x) => [x.case.id.slice(-1), x.queue, x.overdue]),
+      [
+        ['a', 'dispatch', true],
+        ['b', 'dispatch', false],
+        ['f', 'intake', false],
+        ['e', 'approval', false],
+      ],
+    )
+    assert.deepEqual(q.tasks[3]!.todo, ['resume'])
+    assert.deepEqual([q.counts.dispatch, q.counts.intake, q.counts.approval, q.counts.escalation], [2, 1, 1, 0])
+    // c, a hazard whose unit is within its 2 hours, is nobody's task at the desk; not even 督办 / 改派 offline.
+    assert.ok(!q.tasks.some((x) => x.case.id === id('c')))
+    assert.equal((await queries.get(id('c'))).abilities.dispatch, false)
+    signedIn = user('receiver')
+    assert.deepEqual(
+      (await queries.tasks()).tasks.map((x) => [x.case.id.slice(-1), x.queue, x.todo.join(',')]),
+      [['f', 'intake', 'accept,not-accept,request-verify']],
+    )
+    signedIn = user('leader')
+    assert.deepEqual((await queries.tasks()).tasks.map((x) => [x.case.id.slice(-1), x.queue]), [['a', 'supervise']], 'red lights to 督办')
+    // A unit keeps no cases locally: offline it has no queue to show, and says so.
+    signedIn = user('unit-handler', 'hl-sanitation')
+    const unit = await queries.tasks()
+    assert.deepEqual([unit.source, unit.tasks.length, unit.queues], ['offline', 0, ['unit']])
+    signedIn = user('gis-maintainer')
+    assert.deepEqual((await queries.tasks()).queues, [])
+    signedIn = user('receiver')
+  })
+
+  it('待办 online: the central API’s /tasks, classified and sorted the same way', async () => {
+    const hazard = RECORDS[2]!
+    const asked: string[] = []
+    central = (method, path) => {
+      asked.push(`${method} ${path}`)
+      return {
+        status: 200,
+        body: {
+          tasks: [
+            { todo: ['register', 'not-register'], case: RECORDS[5] },
+            { todo: ['dispatch', 'rapid-handle', 'escalation:arrival-missing'], case: { ...hazard, escalation: { kind: 'arrival-missing', at: iso(NOW) } } },
+          ],
+          truncated: false,
+        },
+      }
+    }
+    try {
+      signedIn = user('shift-leader')
+      const q = await queries.tasks()
+      assert.deepEqual(asked, ['GET /tasks?limit=500'])
+      assert.equal(q.source, 'central')
+      assert.deepEqual(
+        q.tasks.map((x) => [x.case.id.slice(-1), x.queue]),
+        [
+          ['c', 'escalation'],
+          ['f', 'register'],
+        ],
+        'the hazard’s 到场 (in an hour) comes before the intake deadline (in two)',
+      )
+      assert.equal(q.tasks[0]!.dueAt, hazard.stages['on-site']!.deadline)
+      assert.equal(q.counts.escalation, 1)
+      central = () => ({ status: 401, body: { error: { message: 'session expired' } } })
+      await assert.rejects(queries.tasks(), (e: BridgeFailure) => e.code === 'UNAUTHORIZED')
+    } finally {
+      central = null
+      signedIn = user('receiver')
+    }
   })
 
   it('follows pages, answers and pruning', () => {

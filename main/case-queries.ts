@@ -22,6 +22,7 @@ import {
   type GridCaseCounts,
   type LightColor,
   type SignedInUser,
+  type TaskQueue,
 } from '../contracts/bridge/index.js'
 import { BridgeFailure } from './bridge-dispatch.js'
 import { briefOf, createCaseIndex, LIGHT_RANK, type CaseBrief, type CaseIndex } from './case-index.js'
@@ -32,6 +33,7 @@ import type { Log } from './log.js'
 import type { Outbox } from './outbox.js'
 import type { ReferenceModel } from './reference-model.js'
 import { CentralUnavailable, errorMessage, type SessionService } from './session.js'
+import { localTodo, ROLE_QUEUES, rowOpensOffline, taskQueue } from './task-queue.js'
 
 /** The case side of the bridge, plus the hooks that keep the index in step with the store. */
 export interface CaseQueries {
@@ -48,6 +50,8 @@ export interface CaseQueries {
   gridCounts(filter: CaseFilter): GridCaseCounts
   get(id: string): Promise<CaseDetail>
   photo(photoId: string): Promise<CasePhoto>
+  /** 待办 — the signed-in account's queue: the central API's, else (a desk) computed from the local cases. */
+  tasks(): Promise<TaskQueue>
   /** The index (built on first use). */
   index(): CaseIndex
 }
@@ -185,7 +189,8 @@ export function createCaseQueries(options: CaseQueriesOptions): CaseQueries {
       if (
         rowFrom(row, r.status) &&
         row.roles.includes(actor.role) &&
-        inScope(row, scoped as CaseState, actor)
+        inScope(row, scoped as CaseState, actor) &&
+        rowOpensOffline(row, r)
       )
         may.add(row.action)
     }
@@ -364,6 +369,46 @@ export function createCaseQueries(options: CaseQueriesOptions): CaseQueries {
         component: componentOf(record),
         commands: outbox.forCase(id),
       }
+    },
+    async tasks() {
+      const user = session.user()
+      if (!user) throw new BridgeFailure('UNAUTHORIZED', 'sign in to see your queue')
+      const t = now()
+      // Roles without a case queue (GIS, administrators) have nothing to ask for.
+      if (ROLE_QUEUES[user.role].length === 0) return taskQueue('central', user.role, [], { now: t })
+      try {
+        const answer = await session.call('GET', '/tasks?limit=500', { asUser: user.id })
+        if (answer.status === 200) {
+          const body = answer.body as { tasks?: unknown; truncated?: unknown }
+          if (!Array.isArray(body.tasks)) throw new CaseFormatError('tasks: expected an array')
+          const perCase = outbox.perCase()
+          const items = body.tasks.map((x: unknown) => {
+            const item = x as { todo?: unknown; case?: unknown }
+            const todo = Array.isArray(item.todo) ? item.todo.filter((v): v is string => typeof v === 'string') : []
+            return { todo, case: summary(briefOf(parseCaseRecord(item.case)), t, perCase) }
+          })
+          return taskQueue('central', user.role, items, { now: t, truncated: body.truncated === true })
+        }
+        const message = errorMessage(answer.body) ?? `the central API answered ${answer.status}`
+        if (answer.status === 401) throw new BridgeFailure('UNAUTHORIZED', message)
+        if (answer.status === 403) throw new BridgeFailure('FORBIDDEN', message)
+        log.warn(`GET /tasks answered ${answer.status}: computing the queue locally`)
+      } catch (error) {
+        if (error instanceof CaseFormatError) log.error('the central API sent the queue in an unknown shape', error)
+        else if (!(error instanceof CentralUnavailable)) throw error
+      }
+      // Offline: only a desk's workstation holds the cases a queue is made of.
+      if (!session.get().casesVisible || !options.ownsLocalCases()) return taskQueue('offline', user.role, [], { now: t })
+      const actor = actorOf(user)
+      const perCase = outbox.perCase()
+      const items: { todo: string[]; case: CaseSummary }[] = []
+      store.eachCase((r) => {
+        if (r.closedAt !== null) return
+        const brief = summary(briefOf(r), t, perCase)
+        const todo = localTodo(r, actor, brief.light)
+        if (todo.length > 0) items.push({ todo, case: brief })
+      })
+      return taskQueue('local', user.role, items, { now: t })
     },
     async photo(photoId) {
       const user = session.user()

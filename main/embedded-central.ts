@@ -73,7 +73,8 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
     const count = demoCasesFromEnv() ?? 600
     const demoCases: Promise<number> =
       fresh && count > 0
-        ? seedDemoCases(open.db, { count, signal: stop.signal }).then(
+        ? // The photo restore of onReady ran before these cases existed: the seed writes their files itself.
+          seedDemoCases(open.db, { count, signal: stop.signal, photos: app.photos }).then(
             (r) => {
               if (r.seeded) {
                 log.info(

@@ -12,6 +12,7 @@ import {
   BRIDGE_EVENTS,
   BRIDGE_METHODS,
   type CaseDetail,
+  type TaskQueue,
   type CaseList,
   type OutboxEntry,
   type Result,
@@ -114,6 +115,13 @@ describe('session', () => {
     assert.equal(list.cases[0]?.id, caseId)
     await value('cases.layer', {})
     await value('cases.gridCounts', {})
+    // 待办: the new case waits for 受理 in the receiver's intake queue, from the central API's /tasks.
+    const queue = await value<TaskQueue>('cases.tasks')
+    assert.equal(queue.source, 'central')
+    assert.deepEqual(
+      queue.tasks.filter((x) => x.case.id === caseId).map((x) => [x.queue, x.todo.includes('accept')]),
+      [['intake', true]],
+    )
     const detail = await value<CaseDetail>('cases.get', caseId)
     assert.equal(detail.fresh, true)
     assert.equal(detail.abilitiesFrom, 'central')
@@ -186,6 +194,7 @@ describe('session', () => {
       'cases.gridCounts',
       'cases.get',
       'cases.photo',
+      'cases.tasks',
       'commands.status',
     ])
     assert.deepEqual(

@@ -292,6 +292,7 @@ export async function startWorkstation(options: WorkstationOptions): Promise<Wor
     'cases.gridCounts': (filter) => cases.gridCounts(filter),
     'cases.get': (id) => cases.get(id),
     'cases.photo': (photoId) => cases.photo(photoId),
+    'cases.tasks': () => cases.tasks(),
     'commands.submit': (command) => {
       // A category the synced catalog lacks would be refused by the central API only when sent.
       if (

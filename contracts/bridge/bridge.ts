@@ -37,6 +37,7 @@ import type {
   OutboxEntry,
   OutboxStatus,
   Session,
+  TaskQueue,
 } from './cases.js'
 import type {
   CatalogClassBrief,
@@ -60,7 +61,7 @@ import type { AppInfo, Settings, SettingsPatch, SyncStartOptions, SyncStatus } f
 import type { BridgeFeatureCollection, RegionLevel, SyncEntity } from './shapes.js'
 
 /** Version of this contract; {@link AppInfo.bridgeVersion} reports the one the host implements. */
-export const BRIDGE_VERSION = 2
+export const BRIDGE_VERSION = 3
 
 /** Events pushed from main/ to the renderer. */
 export interface BridgeEvents {
@@ -157,6 +158,8 @@ export interface CityLoopBridge {
     get(id: string): Promise<Result<CaseDetail>>
     /** A photo of a case (needs the central API). */
     photo(photoId: string): Promise<Result<CasePhoto>>
+    /** 待办 — the signed-in account's queue (central /tasks; offline from the local cases where it can). */
+    tasks(): Promise<Result<TaskQueue>>
   }
   readonly commands: {
     /** Queues a command (persisted before this answers) and starts sending; BAD_REQUEST names a bad field. */

@@ -287,6 +287,44 @@ export interface CaseDetail {
   readonly commands: readonly OutboxEntry[]
 }
 
+/**
+ * 待办队列 — which of the account's queues a task sits in (a badge each in the header): 第9条 escalations to the
+ * shift leader; 受理/核实 intake; 立案; 派遣 (and 异议裁定, 快速处置); approvals of 延期/回退/挂账; 核查; a unit's
+ * cases to sign, handle and report; an inspector's 核实/核查 tasks; a leader's red-light cases to 督办.
+ */
+export const TASK_QUEUES = ['escalation', 'intake', 'register', 'dispatch', 'approval', 'check', 'unit', 'inspection', 'supervise'] as const
+/** One of {@link TASK_QUEUES}. */
+export type TaskQueueKind = (typeof TASK_QUEUES)[number]
+
+/** One case in the account's queue. */
+export interface TaskEntry {
+  readonly queue: TaskQueueKind
+  /** What the account can do on it now (actions), and why it is queued ('escalation:arrival-missing', …). */
+  readonly todo: readonly string[]
+  readonly case: CaseSummary
+  /** The deadline that comes first: a hazard's 到场 before its stage deadline (ISO); null when no clock runs. */
+  readonly dueAt: string | null
+  readonly overdue: boolean
+}
+
+/** 待办 — the signed-in account's queue: overdue first, then by deadline (soonest first), undated last. */
+export interface TaskQueue {
+  /**
+   * 'central': the central API's /tasks; 'local': computed from the local cases by the same rules (the
+   * central API unreachable; desk roles, whose workstation holds every case); 'offline': neither possible.
+   */
+  readonly source: 'central' | 'local' | 'offline'
+  readonly tasks: readonly TaskEntry[]
+  /** Tasks per queue (every queue listed, 0 when empty). */
+  readonly counts: Readonly<Record<TaskQueueKind, number>>
+  /** The queues this account's role has, in display order (its badges). */
+  readonly queues: readonly TaskQueueKind[]
+  /** The central API answered more than it lists. */
+  readonly truncated: boolean
+  /** When this answer was made (ISO). */
+  readonly asOf: string
+}
+
 /** A photo fetched by main/ with the session's token. */
 export interface CasePhoto {
   readonly id: string

@@ -30,6 +30,7 @@ export const BRIDGE_METHODS = [
   'cases.gridCounts',
   'cases.get',
   'cases.photo',
+  'cases.tasks',
   'commands.submit',
   'commands.status',
   'commands.dismiss',

@@ -73,6 +73,7 @@ export function createBridgeClient(transport: BridgeTransport): CityLoopBridge {
       gridCounts: (filter) => call('cases.gridCounts', filter),
       get: (id) => call('cases.get', id),
       photo: (photoId) => call('cases.photo', photoId),
+      tasks: () => call('cases.tasks'),
     },
     commands: {
       submit: (command) => call('commands.submit', command),

@@ -54,6 +54,7 @@ export const BRIDGE_PARAMS = {
   'cases.gridCounts': [param('filter', CaseFilter)],
   'cases.get': [param('id', Uuid)],
   'cases.photo': [param('photoId', PhotoId)],
+  'cases.tasks': [],
   'commands.submit': [param('command', CaseCommandInput)],
   'commands.status': [],
   'commands.dismiss': [param('clientId', Uuid)],

@@ -107,7 +107,7 @@ export function clearPending(): Patch {
 export function checkOtherUnit({
   state,
   command,
-}: EffectContext<'arbitrate' | 'check-result'>): PayloadIssue | undefined {
+}: EffectContext<'arbitrate' | 'check-result' | 'dispatch'>): PayloadIssue | undefined {
   if (!command.unitId) return { field: 'unitId', message: 'required to redispatch' }
   return command.unitId === state.assignedUnitId
     ? { field: 'unitId', message: 'must name another unit' }
@@ -128,8 +128,8 @@ function leaveUnit(state: CaseState): Patch {
   }
 }
 
-/** 重新派遣 (异议裁定 or 核查) — moves the case to another unit; counted as a redispatch. */
-export function redispatch({ state, command }: EffectContext<'arbitrate' | 'check-result'>): Patch {
+/** 重新派遣 (异议裁定, 核查, or 改派 on a missed arrival) — moves the case to another unit; counted as a redispatch. */
+export function redispatch({ state, command }: EffectContext<'arbitrate' | 'check-result' | 'dispatch'>): Patch {
   return {
     ...leaveUnit(state),
     assignedUnitId: command.unitId,
@@ -141,6 +141,24 @@ export function redispatch({ state, command }: EffectContext<'arbitrate' | 'chec
 /** 快速处置 — enabled per city (profile `rapidHandling`). */
 export function rapidEnabled({ rules }: GuardContext): string | undefined {
   return rules.rapidHandling ? undefined : 'this city has no rapid-handling team'
+}
+
+/**
+ * 到场超时 — a 第9条 safety hazard whose unit has not reported arrival within its 2-hour limit (the case the
+ * deadline sweep escalates to the shift leader). Needs the time: without it the rows it guards stay shut.
+ */
+export function arrivalOverdue({ state, now }: GuardContext): string | undefined {
+  if (!state.safetyHazard) return 'only a safety-hazard case (第9条) has an arrival limit'
+  if (state.onSite) return 'the unit has reported arrival on site'
+  const clock = state.stages['on-site']
+  if (!clock || clock.endedAt) return 'no arrival clock is running'
+  if (!now) return 'the arrival limit is checked against the current time'
+  return +now > Date.parse(clock.deadline) ? undefined : 'the 2-hour arrival limit (第9条) has not passed yet'
+}
+
+/** 快速处置 on a missed arrival — where the city funds a team (第9条第三款) and the unit missed its 2 hours. */
+export function rapidOnOverdueArrival(ctx: GuardContext): string | undefined {
+  return rapidEnabled(ctx) ?? arrivalOverdue(ctx)
 }
 
 /** 快速处置 — the center's team handled it; records the cost (paid by the city budget, 第9条第三款). */

@@ -99,7 +99,7 @@ function simulate(init: { source: 'inspector' | 'public' | 'iot'; hazard: boolea
     let actor = POOL[s.actor] as Actor
     let action = CASE_ACTIONS[s.pick % CASE_ACTIONS.length] as CaseAction
     if (s.guided) {
-      const options = POOL.flatMap((a) => allowedActions(state, a, TEST_RULES).map((x) => [a, x] as const))
+      const options = POOL.flatMap((a) => allowedActions(state, a, TEST_RULES, new Date(t)).map((x) => [a, x] as const))
       if (options.length === 0) break
       ;[actor, action] = options[s.pick % options.length] as readonly [Actor, CaseAction]
     }
@@ -107,7 +107,7 @@ function simulate(init: { source: 'inspector' | 'public' | 'iot'; hazard: boolea
     const cmd = command(action, s.variant)
     const d = decide(state, cmd, actor, new Date(t), TEST_RULES)
     assert.equal(JSON.stringify(state), before, 'decide mutated its input')
-    const allowed = allowedActions(state, actor, TEST_RULES)
+    const allowed = allowedActions(state, actor, TEST_RULES, new Date(t))
     if (!d.ok) {
       assert.ok(['ILLEGAL_ACTION', 'FORBIDDEN', 'GUARD', 'INVALID_PAYLOAD'].includes(d.reason.code))
       assert.deepEqual(d.reason.allowed, allowed)

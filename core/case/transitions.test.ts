@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { caseRules } from './profile.js'
-import { decide, permissionMatrix, targetStatuses } from './transitions.js'
+import { allowedActions, decide, permissionMatrix, targetStatuses } from './transitions.js'
 import type { Step } from './test-fixtures.js'
-import { ACTORS, reported, run, toChecking, toDispatched } from './test-fixtures.js'
+import { ACTORS, reported, run, TEST_RULES, toChecking, toDispatched } from './test-fixtures.js'
 import type { CaseState } from './types.js'
 
 const START = new Date('2026-03-02T09:00:00+08:00') // Monday
@@ -250,8 +250,11 @@ describe('seed paths (泰州办法 第7–10条)', () => {
     assert.equal(d.next.version, s.version + 1)
     assert.equal(d.next.counters.superviseCount, 1)
     assert.equal(d.events[0]?.type, 'supervise')
-    const notLeader = decide(s, { action: 'supervise', note: 'x' }, ACTORS.shiftLeader, START)
+    const notLeader = decide(s, { action: 'supervise', note: 'x' }, ACTORS.receiver, START)
     assert.equal(!notLeader.ok && notLeader.reason.code, 'FORBIDDEN')
+    // The shift leader supervises only a missed 第9条 arrival (below).
+    const shift = decide(s, { action: 'supervise', note: 'x' }, ACTORS.shiftLeader, START)
+    assert.equal(!shift.ok && shift.reason.code, 'GUARD')
     const closed = run(fresh(), [
       { by: ACTORS.receiver, command: { action: 'not-accept', reason: 'duplicate' } },
     ]).state
@@ -350,6 +353,71 @@ describe('safety hazards (第9条第二款)', () => {
   })
 })
 
+describe('missed arrival (第9条第二款): what the shift leader can do on the escalation', () => {
+  // Dispatched Mon 09:30 (+08:00): the unit must be on site by 11:30.
+  const hazard = (): CaseState =>
+    run(reported(START, { safetyHazard: 'manhole-cover', urgency: 'urgent' }), toDispatched()).state
+  const BEFORE = new Date('2026-03-02T11:00:00+08:00')
+  const AFTER = new Date('2026-03-02T11:45:00+08:00')
+
+  it('before the 2 hours pass, or without the time, the shift leader has nothing to do on it', () => {
+    assert.deepEqual(allowedActions(hazard(), ACTORS.shiftLeader, TEST_RULES, BEFORE), [])
+    assert.deepEqual(allowedActions(hazard(), ACTORS.shiftLeader), [])
+    const early = decide(hazard(), { action: 'supervise', note: '尽快到场' }, ACTORS.shiftLeader, BEFORE)
+    assert.equal(!early.ok && early.reason.code, 'GUARD')
+  })
+
+  it('once missed: 督办, 改派 and 快速处置 are offered to the shift leader (dispatch and rapid also to the dispatcher)', () => {
+    assert.deepEqual(allowedActions(hazard(), ACTORS.shiftLeader, TEST_RULES, AFTER), ['supervise', 'dispatch', 'rapid-handle'])
+    assert.deepEqual(allowedActions(hazard(), ACTORS.dispatcher, TEST_RULES, AFTER), ['dispatch', 'rapid-handle'])
+    const signed = run(hazard(), [{ by: ACTORS.handler, command: { action: 'sign' } }]).state
+    assert.deepEqual(allowedActions(signed, ACTORS.shiftLeader, TEST_RULES, AFTER), ['supervise', 'dispatch', 'rapid-handle'])
+    // An ordinary case, or a hazard whose unit arrived (late), opens none of them.
+    assert.deepEqual(allowedActions(run(fresh(), toDispatched()).state, ACTORS.shiftLeader, TEST_RULES, AFTER), [])
+    const arrived = run(hazard(), [
+      { by: ACTORS.handler, command: { action: 'report-arrival', lon: 119.92, lat: 32.46, photoId: 'p', measures: '围挡' }, at: AFTER },
+    ]).state
+    assert.deepEqual(allowedActions(arrived, ACTORS.shiftLeader, TEST_RULES, new Date(+AFTER + 60_000)), [])
+  })
+
+  it('督办 by the shift leader is counted; the leader still supervises before the limit', () => {
+    const d = decide(hazard(), { action: 'supervise', note: '立即到场' }, ACTORS.shiftLeader, AFTER)
+    assert.ok(d.ok)
+    assert.equal(d.next.status, 'dispatched')
+    assert.equal(d.next.counters.superviseCount, 1)
+    assert.ok(decide(hazard(), { action: 'supervise', note: '关注' }, ACTORS.leader, BEFORE).ok)
+    const receiver = decide(hazard(), { action: 'supervise', note: 'x' }, ACTORS.receiver, AFTER)
+    assert.equal(!receiver.ok && receiver.reason.code, 'FORBIDDEN')
+  })
+
+  it('改派 moves the case to another unit with a fresh 2-hour arrival clock, counted as a redispatch', () => {
+    const d = decide(hazard(), { action: 'dispatch', unitId: 'u2', note: '原单位未到场' }, ACTORS.shiftLeader, AFTER)
+    assert.ok(d.ok)
+    assert.equal(d.next.status, 'dispatched')
+    assert.equal(d.next.assignedUnitId, 'u2')
+    assert.deepEqual(d.next.previousUnitIds, ['u1'])
+    assert.equal(d.next.counters.redispatchCount, 1)
+    assert.equal(d.next.stages['on-site']?.deadline, new Date('2026-03-02T13:45:00+08:00').toISOString())
+    const same = decide(hazard(), { action: 'dispatch', unitId: 'u1' }, ACTORS.shiftLeader, AFTER)
+    assert.deepEqual(!same.ok && [same.reason.code, same.reason.field], ['INVALID_PAYLOAD', 'unitId'])
+    assert.ok(!decide(d.next, { action: 'sign' }, ACTORS.handler, AFTER).ok, 'the first unit lost the case')
+  })
+
+  it('快速处置 takes it from the unit to the center’s team', () => {
+    const d = decide(
+      hazard(),
+      { action: 'rapid-handle', team: '快速处置一队', costYuan: 300, note: '已排险', afterPhotoIds: ['a'] },
+      ACTORS.shiftLeader,
+      AFTER,
+      TEST_RULES,
+    )
+    assert.ok(d.ok)
+    assert.equal(d.next.status, 'handled')
+    assert.equal(d.next.assignedUnitId, undefined)
+    assert.equal(d.next.stages['on-site'], undefined)
+  })
+})
+
 describe('rejections', () => {
   it('ILLEGAL_ACTION names the status and the allowed actions', () => {
     const d = decide(fresh(), { action: 'dispatch', unitId: 'u1' }, ACTORS.receiver, START)
@@ -438,7 +506,7 @@ describe('derived views of the table', () => {
   it('the permission matrix gives the center, units, inspectors and leaders their own actions', () => {
     const m = permissionMatrix()
     assert.deepEqual(m.register, ['shift-leader'])
-    assert.deepEqual(m.supervise, ['leader'])
+    assert.deepEqual(m.supervise, ['shift-leader', 'leader'])
     assert.deepEqual(m.sign, ['unit-handler', 'unit-manager'])
     assert.deepEqual(m['check-result'], ['inspector', 'shift-leader', 'dispatcher'])
     for (const role of ['api-client', 'admin', 'gis-maintainer'] as const) {

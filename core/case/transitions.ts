@@ -28,11 +28,15 @@ import type {
 } from './types.js'
 import { CASE_ACTIONS, CASE_STAGES } from './types.js'
 
-/** 守卫上下文 — what a guard may look at: the case, the actor and the city's rules (never the payload). */
+/**
+ * 守卫上下文 — what a guard may look at: the case, the actor, the city's rules (never the payload) and, when
+ * the caller knows it, the time (a guard about a deadline that is not given the time blocks).
+ */
 export interface GuardContext {
   readonly state: CaseState
   readonly actor: Actor
   readonly rules: CaseRules
+  readonly now?: Date
 }
 
 /** 效果上下文 — what an effect and a payload check see: the guard context plus the typed command and `now`. */
@@ -69,6 +73,8 @@ const DESK: readonly Role[] = ['receiver', 'shift-leader']
 /** 派遣员 and 值班长: dispatch and the approvals of 延期 / 回退 / 挂账 (UMP 派遣员-…审批, P-DELAY 值班长). */
 const DISPATCH: readonly Role[] = ['dispatcher', 'shift-leader']
 const REQUESTING: readonly CaseStatus[] = ['extension-requested', 'return-requested', 'park-requested']
+/** With a unit, before its feedback: where a 第9条 hazard's 2-hour arrival can be missed. */
+const AT_UNIT: readonly CaseStatus[] = ['dispatched', 'handling']
 /** A new unit takes the case: its sign / handle / on-site clocks start afresh. */
 const UNIT_STAGES: readonly CaseStage[] = ['sign', 'handle', 'on-site']
 
@@ -118,6 +124,11 @@ export const TRANSITIONS: readonly TransitionRow[] = [
   row({ from: 'checking', action: 'check-result', outcome: 'rehandle', to: 'handling', roles: ['inspector', 'shift-leader'], ends: ['check'], starts: ['handle'], guard: fx.hasUnit, effects: fx.rework }),
   row({ from: 'checking', action: 'check-result', outcome: 'close-unqualified', to: 'closed', roles: ['shift-leader'], ends: ['check', 'close'], effects: fx.closeUnqualified }),
   row({ from: 'checking', action: 'check-result', outcome: 'redispatch', to: 'dispatched', roles: DISPATCH, ends: ['check'], starts: UNIT_STAGES, check: fx.checkOtherUnit, effects: fx.redispatch }),
+  // 到场超时 (第9条第二款): a hazard whose unit missed the 2-hour arrival is escalated to the shift leader, who
+  // presses the unit (督办), sends it to another unit (改派: a new 2-hour clock) or has the center's team act (快速处置).
+  row({ from: [...AT_UNIT, ...REQUESTING], action: 'supervise', to: 'same', roles: ['shift-leader'], guard: fx.arrivalOverdue, effects: fx.supervise }),
+  row({ from: AT_UNIT, action: 'dispatch', to: 'dispatched', roles: DISPATCH, starts: UNIT_STAGES, guard: fx.arrivalOverdue, check: fx.checkOtherUnit, effects: fx.redispatch }),
+  row({ from: AT_UNIT, action: 'rapid-handle', to: 'handled', roles: DISPATCH, starts: ['close'], guard: fx.rapidOnOverdueArrival, effects: fx.rapidHandle }),
   // 督办 — a leader's order on any open case; no state change, counted for evaluation.
   row({ from: '*open*', action: 'supervise', to: 'same', roles: ['leader'], effects: fx.supervise }),
 ]
@@ -157,20 +168,24 @@ export function inScope(row: TransitionRow, state: CaseState, actor: Actor): boo
 }
 
 /** True when `actor` may use `row` on `state`, guard included. */
-function permits(row: TransitionRow, state: CaseState, actor: Actor, rules: CaseRules): boolean {
-  return row.roles.includes(actor.role) && inScope(row, state, actor) && !row.guard?.({ state, actor, rules })
+function permits(row: TransitionRow, ctx: GuardContext): boolean {
+  return row.roles.includes(ctx.actor.role) && inScope(row, ctx.state, ctx.actor) && !row.guard?.(ctx)
 }
 
-/** 可用操作 — the actions `actor` may give on `state` now (enabled buttons, `abilities`), in table order. */
+/**
+ * 可用操作 — the actions `actor` may give on `state` at `now` (enabled buttons, `abilities`), in table order.
+ * Without `now`, rows whose guard reads the time (the 第9条 arrival escalation) are left out.
+ */
 export function allowedActions(
   state: CaseState,
   actor: Actor,
   rules: CaseRules = defaultRules(),
+  now?: Date,
 ): CaseAction[] {
   const out: CaseAction[] = []
+  const ctx: GuardContext = { state, actor, rules, ...(now ? { now } : {}) }
   for (const r of TRANSITIONS) {
-    if (rowFrom(r, state.status) && !out.includes(r.action) && permits(r, state, actor, rules))
-      out.push(r.action)
+    if (rowFrom(r, state.status) && !out.includes(r.action) && permits(r, ctx)) out.push(r.action)
   }
   return out
 }
@@ -217,7 +232,7 @@ export function decide(
       code,
       message,
       status: state.status,
-      allowed: allowedActions(state, actor, rules),
+      allowed: allowedActions(state, actor, rules, now),
       ...(field ? { field } : {}),
     },
   })
@@ -234,17 +249,22 @@ export function decide(
     return reject('INVALID_PAYLOAD', `${parsed.issue.field}: ${parsed.issue.message}`, parsed.issue.field)
   const cmd = parsed.command
   const outcome = outcomeOf(cmd)
-  const chosen = rows.find((r) => r.outcome === outcome)
-  if (!chosen)
+  const matching = rows.filter((r) => r.outcome === outcome)
+  if (matching.length === 0)
     return reject(
       'ILLEGAL_ACTION',
       `"${action}" with ${String(outcome)} is not possible on a ${state.status} case`,
     )
-  if (!chosen.roles.includes(actor.role))
+  const forRole = matching.filter((r) => r.roles.includes(actor.role))
+  if (forRole.length === 0)
     return reject('FORBIDDEN', `a ${actor.role} may not ${action} (${String(outcome)})`)
-  if (!inScope(chosen, state, actor))
+  const inScopeRows = forRole.filter((r) => inScope(r, state, actor))
+  if (inScopeRows.length === 0)
     return reject('FORBIDDEN', `this ${state.status} case is not within the ${actor.role}'s scope`)
   const ctx = { state, actor, rules, command: cmd, now }
+  // Several rows may grant one action from one status (督办 by a leader on any case, by the shift leader on
+  // a missed arrival): the first whose guard passes is taken, else the first, whose guard is then reported.
+  const chosen = inScopeRows.find((r) => !r.guard?.(ctx)) ?? inScopeRows[0]!
   const issue = chosen.check?.(ctx)
   if (issue) return reject('INVALID_PAYLOAD', `${issue.field}: ${issue.message}`, issue.field)
   const blocked = chosen.guard?.(ctx)

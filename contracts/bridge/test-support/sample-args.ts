@@ -25,6 +25,7 @@ export const SAMPLE_ARGS: { readonly [M in BridgeMethodPath]: BridgeArgs<M> } = 
   'cases.gridCounts': [{ lights: ['red'] }],
   'cases.get': ['6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f'],
   'cases.photo': ['a'.repeat(64)],
+  'cases.tasks': [],
   'commands.submit': [
     {
       kind: 'action',

@@ -30,6 +30,9 @@ export const statusLabel = (s: CaseStatus, l: Language) => pick(STATUS_LABELS[s]
 export const phaseLabel = (p: CasePhase, l: Language) => pick(PHASE_LABELS[p], l, p)
 export const actionLabel = (a: CaseAction | 'create', l: Language, t: Translate) =>
   a === 'create' ? t('cases.create') : pick(ACTION_LABELS[a], l, a)
+/** 派遣 of a case a unit already holds is 改派 (第9条 missed arrival): the same action, named for what it does. */
+export const actionOnCaseLabel = (a: CaseAction, record: { readonly assignedUnitId: string | null }, l: Language, t: Translate) =>
+  a === 'dispatch' && record.assignedUnitId ? pick(ARBITRATE_LABELS.redispatch, l) : actionLabel(a, l, t)
 export const roleLabel = (r: Role | string, l: Language) => pick(ROLE_LABELS[r as Role], l, r)
 export const sourceLabel = (s: CaseSource, l: Language) => pick(SOURCE_LABELS[s], l, s)
 export const stageLabel = (s: CaseStage | string, l: Language) => pick(STAGE_LABELS[s as CaseStage], l, s)

@@ -29,6 +29,7 @@ import type { CasePhase } from '../../../core/case/phase.js'
 import { CREATE_ROLES } from '../../../core/case/create.js'
 import type { CityMap } from '../map/CityMap.js'
 import { CaseLayers } from './map/CaseLayers.js'
+import { createTaskQueue, type TaskQueueStore } from './tasks.js'
 import { injectStrict } from '../shared/inject-strict.js'
 
 /** How the list is sorted (cases.list `sort`). */
@@ -105,6 +106,8 @@ export interface CaseStore {
   readonly bridge: CityLoopBridge
   readonly state: CasesState
   readonly layers: ShallowRef<CaseLayers | null>
+  /** 待办: the signed-in account's queue and its alerts. */
+  readonly tasks: TaskQueueStore
   /** Reads the session and the outbox and listens to their events. */
   start(): Promise<void>
   stop(): void
@@ -223,6 +226,7 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
     numbers: {},
   })
   const layers = shallowRef<CaseLayers | null>(null)
+  const tasks = createTaskQueue(bridge)
   const unsubscribe: Unsubscribe[] = []
   let map: { map: CityMap; t: (key: string) => string; language: Language } | null = null
   let listRequest = 0
@@ -362,6 +366,7 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
     const wasVisible = visible()
     const sameUser = before?.user?.id === session.user?.id
     state.session = session
+    tasks.sessionChanged(session)
     if (visible()) {
       if (!wasVisible || !sameUser) {
         createLayers()
@@ -392,6 +397,7 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
         const caseId = entryCaseId(entry)
         if (caseId && caseId === state.selectedId) void loadDetail(caseId, true)
         reloadSoon()
+        tasks.refreshSoon()
       }
     }
   }
@@ -402,10 +408,12 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
       bridge.on('outbox', (status) => applyOutbox(status)),
       bridge.on('cases-changed', (change) => {
         reloadSoon()
+        tasks.refreshSoon()
         void layers.value?.refresh()
         if (state.selectedId && change.ids.includes(state.selectedId)) void loadDetail(state.selectedId, true)
       }),
     )
+    tasks.start()
     const [session, outbox] = await Promise.all([bridge.auth.session(), bridge.commands.status()])
     if (session.ok) applySession(session.value)
     if (outbox.ok) applyOutbox(outbox.value)
@@ -420,8 +428,10 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
     bridge,
     state,
     layers,
+    tasks,
     start,
     stop() {
+      tasks.stop()
       unsubscribe.forEach((u) => u())
       unsubscribe.length = 0
       clearTimeout(reloadTimer)

@@ -6,6 +6,8 @@
 import type { Catalogue } from './catalogue.js'
 import { caseMapEn } from './case-map.js'
 import { casesEn } from './cases.js'
+import { caseEventsEn } from './case-events.js'
+import { tasksEn } from './tasks.js'
 
 export const en: Catalogue = {
   app: {
@@ -267,4 +269,6 @@ export const en: Catalogue = {
   },
   ...casesEn,
   caseMap: caseMapEn,
+  caseEvent: caseEventsEn,
+  tasks: tasksEn,
 }

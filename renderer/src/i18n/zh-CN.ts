@@ -5,6 +5,8 @@
  */
 import { caseMapZhCN } from './case-map.js'
 import { casesZh } from './cases.js'
+import { caseEventsZh } from './case-events.js'
+import { tasksZh } from './tasks.js'
 
 export const zhCN = {
   app: {
@@ -266,4 +268,6 @@ export const zhCN = {
   },
   ...casesZh,
   caseMap: caseMapZhCN,
+  caseEvent: caseEventsZh,
+  tasks: tasksZh,
 } as const

@@ -47,7 +47,7 @@ export async function sweepDeadlines(props: {
         const events: AppendEvent[] = []
         if (clock.light !== row.light && (clock.light === 'yellow' || clock.light === 'red')) {
           const deadline = clock.stage ? state.stages[clock.stage]?.deadline : undefined
-          events.push(systemEvent('light', state, now, { light: clock.light, previous: row.light, stage: clock.stage, deadline }))
+          events.push(systemEvent('light', state, now, { light: clock.light, previous: row.light, stage: clock.stage, deadline, ...(clock.light === 'yellow' ? { yellowShare: rules.yellowShare } : {}) }))
           lightChanges++
         }
         const onSite = state.stages['on-site']

@@ -9,9 +9,12 @@ import { maskContact, seesContact } from '../services/access.js'
 /** 可用操作 — every action, true where the actor may give it now (computed from core's transitions table). */
 export type Abilities = Record<CaseAction, boolean>
 
-/** The abilities of `actor` on the case: the workstation greys out buttons from this, never from its own rules. */
-export function presentAbilities(state: CaseState, actor: Actor | undefined, rules: CaseRules): Abilities {
-  const allowed = actor ? allowedActions(state, actor, rules) : []
+/**
+ * The abilities of `actor` on the case at `now` (time matters for the 第9条 arrival escalation): the
+ * workstation greys out buttons from this, never from its own rules.
+ */
+export function presentAbilities(state: CaseState, actor: Actor | undefined, rules: CaseRules, now: Date): Abilities {
+  const allowed = actor ? allowedActions(state, actor, rules, now) : []
   return Object.fromEntries(CASE_ACTIONS.map((a) => [a, allowed.includes(a)])) as Abilities
 }
 
@@ -96,9 +99,9 @@ export function presentCase(row: CaseRow, view: { readonly contact: boolean }) {
   }
 }
 
-/** A case as `actor` sees it, with its abilities. */
-export function presentCaseFor(row: CaseRow, actor: Actor | undefined, rules: CaseRules) {
-  return { ...presentCase(row, { contact: seesContact(actor) }), abilities: presentAbilities(row.state as CaseState, actor, rules) }
+/** A case as `actor` sees it, with its abilities at `now`. */
+export function presentCaseFor(row: CaseRow, actor: Actor | undefined, rules: CaseRules, now: Date) {
+  return { ...presentCase(row, { contact: seesContact(actor) }), abilities: presentAbilities(row.state as CaseState, actor, rules, now) }
 }
 
 /** 操作记录 — one audit event as the API shows it. */

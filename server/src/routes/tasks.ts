@@ -33,6 +33,7 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
       if (!CASE_VIEWERS.includes(actor.role)) throw forbidden(`a ${actor.role} has no case queue`)
       const { rules } = await app.caseRules.get()
       const limit = request.query.limit
+      const now = app.clock()
       const byId = new Map<string, CaseRow>()
       let truncated = false
       for (const filter of queueFilters(actor.role)) {
@@ -41,11 +42,11 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
         for (const r of rows.slice(0, limit)) byId.set(r.id, r)
       }
       const entries = [...byId.values()]
-        .map((row) => ({ row, todo: todo(row.state as CaseState, actor, rules, row) }))
+        .map((row) => ({ row, todo: todo(row.state as CaseState, actor, rules, row, now) }))
         .filter((e) => e.todo.length > 0)
         .sort((a, b) => +new Date(a.row.created_at) - +new Date(b.row.created_at) || a.row.id.localeCompare(b.row.id))
       if (entries.length > limit) truncated = true
-      return { tasks: entries.slice(0, limit).map((e) => ({ todo: e.todo, case: presentCaseFor(e.row, actor, rules) })), truncated }
+      return { tasks: entries.slice(0, limit).map((e) => ({ todo: e.todo, case: presentCaseFor(e.row, actor, rules, now) })), truncated }
     },
   )
 }

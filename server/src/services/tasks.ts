@@ -1,5 +1,6 @@
 import type { CaseRules } from '../../../core/case/profile.js'
-import { allowedActions, TRANSITIONS } from '../../../core/case/transitions.js'
+import { arrivalOverdue, rapidOnOverdueArrival } from '../../../core/case/effects.js'
+import { allowedActions, TRANSITIONS, type TransitionRow } from '../../../core/case/transitions.js'
 import type { Actor, CaseAction, CaseState, CaseStatus, Role } from '../../../core/case/types.js'
 import type { CaseFilter } from '../db/cases.js'
 
@@ -10,12 +11,16 @@ import type { CaseFilter } from '../db/cases.js'
 
 /** Actions that apply to any open case and so do not by themselves put a case in a queue. */
 const EVERYWHERE: readonly CaseAction[] = ['supervise']
+/** Guards of rows that open only on an escalated case (found by the escalation filter). */
+const ESCALATION_GUARDS: readonly (TransitionRow['guard'] | undefined)[] = [arrivalOverdue, rapidOnOverdueArrival]
 
 /** The statuses from which `role` has an action that queues work, from the transitions table. */
 export function statusesWithWork(role: Role): CaseStatus[] {
   const out = new Set<CaseStatus>()
   for (const row of TRANSITIONS) {
     if (!row.roles.includes(role) || EVERYWHERE.includes(row.action) || row.from === '*open*') continue
+    // The missed-arrival rows (督办 / 改派 / 快速处置 of 第9条) queue through the escalation, not every case with a unit.
+    if (ESCALATION_GUARDS.includes(row.guard)) continue
     for (const s of typeof row.from === 'string' ? [row.from] : row.from) out.add(s)
   }
   return [...out]
@@ -31,9 +36,9 @@ export function queueFilters(role: Role): CaseFilter[] {
   return filters
 }
 
-/** What the actor can do on a queued case now (never supervise alone), or why it is queued. */
-export function todo(state: CaseState, actor: Actor, rules: CaseRules, row: { readonly escalation: string | null; readonly light: string }): string[] {
-  const actions: string[] = allowedActions(state, actor, rules).filter((a) => !EVERYWHERE.includes(a))
+/** What the actor can do on a queued case at `now` (never supervise alone), or why it is queued. */
+export function todo(state: CaseState, actor: Actor, rules: CaseRules, row: { readonly escalation: string | null; readonly light: string }, now: Date): string[] {
+  const actions: string[] = allowedActions(state, actor, rules, now).filter((a) => !EVERYWHERE.includes(a))
   if (actor.role === 'shift-leader' && row.escalation) actions.push(`escalation:${row.escalation}`)
   if (actor.role === 'leader' && row.light === 'red') actions.push('supervise')
   return actions

@@ -100,10 +100,11 @@ for (const backend of DATABASES) {
       await sweep(local('2026-03-09T11:00:00'))
       const lights = (await events(c)).filter((e) => e.type === 'light')
       assert.deepEqual(
-        lights.map((e) => [e.payload.light, e.payload.previous, e.actorId, e.role, e.from, e.to]),
+        lights.map((e) => [e.payload.light, e.payload.previous, e.actorId, e.role, e.from, e.to, e.payload.yellowShare]),
         [
-          ['yellow', 'green', 'system', 'system', 'reported', 'reported'],
-          ['red', 'yellow', 'system', 'system', 'reported', 'reported'],
+          // The share that turned it yellow, so the timeline can say "处置时限已过80%".
+          ['yellow', 'green', 'system', 'system', 'reported', 'reported', 0.8],
+          ['red', 'yellow', 'system', 'system', 'reported', 'reported', undefined],
         ],
       )
       assert.equal(seen.version, 1, 'a light is no command: the version stays')
@@ -145,10 +146,19 @@ for (const backend of DATABASES) {
       const missing = (await events(c)).filter((e) => e.type === 'arrival-missing')
       assert.equal(missing.length, 1, 'flagged once')
       assert.deepEqual([missing[0]!.payload.unitId, missing[0]!.payload.hazard], ['city-water-supply', 'manhole-cover'])
+      clock.set(new Date(due + 60_000))
       const leaderQueue = (await by('shift-leader').get('/api/v1/tasks?limit=500')).body.tasks as Case[]
-      assert.deepEqual(leaderQueue.find((t) => t.case.id === c.id)?.todo, ['escalation:arrival-missing'])
+      // The escalation says what the shift leader can do: 改派 and 快速处置 (督办 is offered, never queued by itself).
+      assert.deepEqual(leaderQueue.find((t) => t.case.id === c.id)?.todo, ['dispatch', 'rapid-handle', 'escalation:arrival-missing'])
+      const abilities = (await by('shift-leader').get(`/api/v1/cases/${c.id}`)).body.case.abilities
+      assert.deepEqual(Object.keys(abilities).filter((a) => abilities[a]).sort(), ['dispatch', 'rapid-handle', 'supervise'])
       const seen = (await by('receiver').get(`/api/v1/cases/${c.id}`)).body.case
       assert.equal(seen.escalation.kind, 'arrival-missing')
+      // 督办 by the shift leader is recorded on the case; the escalation stays until the unit arrives.
+      const pressed = await by('shift-leader').post(`/api/v1/cases/${c.id}/actions`, { action: 'supervise', version: c.version, note: '立即到场排险' })
+      assert.equal(pressed.status, 200, JSON.stringify(pressed.body))
+      c = pressed.body.case
+      assert.deepEqual([c.evaluation.superviseCount, c.escalation.kind], [1, 'arrival-missing'])
 
       clock.set(new Date(due + 30 * 60_000))
       const arrived = await by('water-supply').post(`/api/v1/cases/${c.id}/actions`, { action: 'report-arrival', version: c.version, ...HAILING, photoId: photo, measures: '设置围挡' })
@@ -158,6 +168,26 @@ for (const backend of DATABASES) {
       const trail = await events(c)
       assert.deepEqual(trail.slice(-2).map((e) => e.type), ['report-arrival', 'arrival-late'])
       assert.ok((await by('shift-leader').get('/api/v1/tasks?limit=500')).body.tasks.some((t: Case) => t.case.id === c.id && t.todo.includes('escalation:arrival-late')))
+    })
+
+    test('第9条: on a missed arrival the shift leader redispatches (改派) to another unit, which gets its own 2 hours', async () => {
+      let c = await report(local('2026-03-13T08:00:00'), { categoryKey: COVER, description: '井盖缺失' })
+      c = await act('receiver', c, 'accept')
+      c = await act('shift-leader', c, 'register')
+      c = await act('dispatcher', c, 'dispatch', { unitId: 'city-water-supply' })
+      const due = Date.parse(c.stages['on-site'].deadline)
+      clock.set(new Date(due - 10 * 60_000))
+      const early = await by('shift-leader').post(`/api/v1/cases/${c.id}/actions`, { action: 'dispatch', version: c.version, unitId: 'hl-sanitation' })
+      assert.deepEqual([early.status, early.body.error.code], [409, 'GUARD'])
+      await sweep(new Date(due + 2_000))
+      clock.set(new Date(due + 5 * 60_000))
+      const moved = await by('shift-leader').post(`/api/v1/cases/${c.id}/actions`, { action: 'dispatch', version: c.version, unitId: 'hl-sanitation', note: '原单位未到场' })
+      assert.equal(moved.status, 200, JSON.stringify(moved.body))
+      const r = moved.body.case
+      assert.deepEqual([r.status, r.assignedUnitId, r.escalation, r.evaluation.redispatchCount], ['dispatched', 'hl-sanitation', null, 1])
+      assert.equal(Date.parse(r.stages['on-site'].deadline), due + 5 * 60_000 + 2 * 3_600_000)
+      const queue = (await by('shift-leader').get('/api/v1/tasks?limit=500')).body.tasks as Case[]
+      assert.ok(!queue.some((t) => t.case.id === c.id), 'no longer escalated')
     })
 
     test('a parked case is never flagged while parked; resuming moves its deadlines', async () => {

@@ -55,7 +55,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
       if (result.replayed) reply.header('idempotent-replayed', 'true')
       // An API client gets its case back but no abilities: it never acts on one.
       return reply.status(201).send({
-        case: presentCaseFor(result.row, p.actor, rules),
+        case: presentCaseFor(result.row, p.actor, rules, app.clock()),
         duplicates: [...result.duplicates],
         proposal: result.proposal ? { unitId: result.proposal.unitId, basis: { ...result.proposal.basis } } : null,
       })
@@ -103,7 +103,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
         limit: q.limit,
       })
       return {
-        cases: rows.map((r) => presentCaseFor(r, actor, rules)),
+        cases: rows.map((r) => presentCaseFor(r, actor, rules, app.clock())),
         next: rows.length === q.limit ? positionCursor(rows[rows.length - 1]!) : null,
       }
     },
@@ -124,7 +124,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
       const row = await getCase(app.db, request.params.id)
       if (!row || !canSeeCase(actor, row)) throw notFound(`case ${request.params.id}`)
       const { rules } = await app.caseRules.get()
-      return { case: presentCaseFor(row, actor, rules) }
+      return { case: presentCaseFor(row, actor, rules, app.clock()) }
     },
   )
 
@@ -179,7 +179,7 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
           ...(key ? { idempotency: { scope: `${actor.id} POST /cases/${request.params.id}/actions`, key, requestHash: hashRequest(request.body) } } : {}),
         })
       if (result.replayed) reply.header('idempotent-replayed', 'true')
-      return { case: presentCaseFor(result.row, actor, rules) }
+      return { case: presentCaseFor(result.row, actor, rules, app.clock()) }
     },
   )
 
