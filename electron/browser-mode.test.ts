@@ -1,5 +1,5 @@
 /**
- * Browser mode end to end in Node: main/web-host.ts serving the bridge over HTTP and WebSocket, and this
+ * Browser mode end to end in Node: main/host/web-host.ts serving the bridge over HTTP and WebSocket, and this
  * folder's browser-side client calling it exactly as the page does.
  */
 import assert from 'node:assert/strict'
@@ -25,7 +25,7 @@ import {
   socketWithCookie,
   tryEventSocket,
 } from '../main/test-support/web-session.js'
-import { BRIDGE_SCRIPT_PATH, startWorkstationWeb, type WorkstationWeb } from '../main/web-host.js'
+import { BRIDGE_SCRIPT_PATH, startWorkstationWeb, type WorkstationWeb } from '../main/host/web-host.js'
 
 let central: TestCentral
 let web: WorkstationWeb

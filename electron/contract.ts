@@ -5,7 +5,7 @@
  * Two transports carry exactly this interface, and the renderer cannot tell them apart:
  * - Electron: `electron/preload.ts` exposes `window.cityloop` through contextBridge; each method is one
  *   `ipcRenderer.invoke(CHANNELS[method], ...args)`, events arrive on `EVENT_CHANNELS[event]`.
- * - Browser mode (`npm run web`): the Node host (main/web-host.ts) injects `<script src="/cityloop-bridge.js">`
+ * - Browser mode (`npm run web`): the Node host (main/host/web-host.ts) injects `<script src="/cityloop-bridge.js">`
  *   ahead of the app bundle in index.html, so `window.cityloop` exists before any renderer module runs, as it
  *   does under the preload. Each method is `POST /bridge/<channel>` with the JSON array of its arguments as
  *   the body; events arrive over the WebSocket `/bridge/events`.
