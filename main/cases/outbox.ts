@@ -14,8 +14,6 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { CaseAction, CaseStatus } from '../../core/case/types.js'
-import { CASE_ACTIONS, CASE_STATUSES } from '../../core/case/types.js'
 import type {
   CaseCommandInput,
   CaseRecord,
@@ -23,11 +21,28 @@ import type {
   OutboxEntry,
   OutboxStatus,
 } from '../../electron/contract.js'
-import { writeFileAtomic } from '../store/atomic-file.js'
 import { BridgeFailure } from '../bridge-dispatch.js'
-import { CaseFormatError, parseCaseRecord } from './case-record.js'
 import type { Log } from '../log.js'
-import { CentralUnavailable, errorMessage, type CentralAnswer, type SessionService } from './session.js'
+import { writeFileAtomic } from '../store/atomic-file.js'
+import { classifyAnswer, withCaseView } from './command-answer.js'
+import {
+  commandLabel,
+  commandsOfCase,
+  commandsPerCase,
+  findCommand,
+  isUnsent,
+  keyMayBeForgotten,
+  outboxStatus,
+  placeCommand,
+  present,
+  requestFor,
+  restoreOutbox,
+  retryDelay,
+  trimApplied,
+  type OutboxFile,
+  type StoredCommand,
+} from './outbox-queue.js'
+import { CentralUnavailable, type CentralAnswer, type SessionService } from './session.js'
 
 /** 待发指令 — submit, watch, dismiss and flush case commands. */
 export interface Outbox {
@@ -62,41 +77,13 @@ export interface OutboxOptions {
   readonly now?: () => Date
 }
 
-// A command as stored: the entry the bridge shows, plus what sending it needs.
-interface Stored {
-  clientId: string
-  seq: number
-  command: CaseCommandInput
-  userId: string
-  state: OutboxEntry['state']
-  queuedAt: string
-  sentAt: string | null
-  attempts: number
-  result: OutboxEntry['result']
-  rejection: CommandRejection | null
-  lastError: string | null
-  /** The earlier command of the same account on the same case still unsent when this one was queued. */
-  after: string | null
-  /** The request, fixed before the first attempt: a retry under the same key must be the same request. */
-  request: { readonly path: string; readonly body: Readonly<Record<string, unknown>> } | null
-}
-
-interface OutboxFile {
-  readonly version: 1
-  readonly nextSeq: number
-  readonly entries: readonly Stored[]
-}
-
-const APPLIED_KEPT = 50
-const KEY_RETENTION_MS = 7 * 86_400_000
-
 /** Opens the outbox stored in `file` (missing: empty) and starts nothing until kicked. */
 export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   const { file, session, log } = options
   const now = options.now ?? (() => new Date())
   const retry = options.retryMs ?? { first: 1_000, max: 60_000 }
   const listeners = new Set<(s: OutboxStatus) => void>()
-  let entries: Stored[] = []
+  let entries: StoredCommand[] = []
   let nextSeq = 1
   let writing: Promise<void> = Promise.resolve()
   let pass: Promise<void> | undefined
@@ -107,12 +94,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   let closed = false
 
   try {
-    const f = JSON.parse(await readFile(file, 'utf8')) as OutboxFile
-    if (f.version !== 1 || !Array.isArray(f.entries)) throw new Error('not an outbox file')
-    // A command being sent when the process stopped may or may not have arrived: it is sent again, under
-    // its key, and the central API answers with what it did.
-    entries = f.entries.map((e) => (e.state === 'sending' ? { ...e, state: 'queued' as const } : { ...e }))
-    nextSeq = Math.max(f.nextSeq, ...entries.map((e) => e.seq + 1))
+    ;({ entries, nextSeq } = restoreOutbox(await readFile(file, 'utf8')))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       // Kept aside, not overwritten: the commands in it may still be worth reading by hand.
@@ -123,9 +105,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
   }
 
   function persist(): Promise<void> {
-    const applied = entries.filter((e) => e.state === 'applied')
-    const drop = new Set(applied.slice(0, Math.max(0, applied.length - APPLIED_KEPT)))
-    entries = entries.filter((e) => !drop.has(e))
+    entries = trimApplied(entries)
     const body: OutboxFile = { version: 1, nextSeq, entries }
     const text = JSON.stringify(body, null, 1) + '\n'
     const write = writing.then(async () => {
@@ -136,32 +116,8 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     return write
   }
 
-  const visible = (e: Stored) => {
-    const user = session.user()
-    return user !== null && e.userId === user.id
-  }
-  const unsent = (e: Stored) => e.state === 'queued' || e.state === 'sending'
-
-  function status(): OutboxStatus {
-    const user = session.user()
-    const mine = entries.filter(visible)
-    const queued = (user ? mine : entries).filter(unsent).length
-    const applied = mine.filter((e) => e.state === 'applied').slice(-APPLIED_KEPT)
-    const shown = mine.filter((e) => e.state !== 'applied' || applied.includes(e))
-    const state: OutboxStatus['state'] = pass
-      ? 'sending'
-      : waiting && queued > 0
-        ? 'waiting'
-        : !user && queued > 0
-          ? 'signed-out'
-          : 'idle'
-    return {
-      state,
-      queued,
-      rejected: mine.filter((e) => e.state === 'rejected').length,
-      entries: shown.map(present),
-    }
-  }
+  const status = (): OutboxStatus =>
+    outboxStatus(entries, session.user()?.id ?? null, { passing: pass !== undefined, waiting })
 
   function emit(): void {
     const s = status()
@@ -174,52 +130,12 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     }
   }
 
-  const byClientId = (id: string | undefined) => (id ? entries.find((e) => e.clientId === id) : undefined)
-
-  /** The case id a stored command acts on (or created), when known. */
-  function caseIdOf(e: Stored): string | undefined {
-    if (e.result) return e.result.caseId
-    if (e.command.kind === 'create') return undefined
-    return e.command.caseId ?? byClientId(e.command.caseClientId)?.result?.caseId
-  }
-
-  /** Every name the case of a command goes by: its id, and the client id of the command that created it. */
-  function caseKeys(e: Stored): string[] {
-    const keys: string[] = []
-    const id = caseIdOf(e)
-    if (id) keys.push(id)
-    if (e.command.kind === 'create') keys.push(e.clientId)
-    else if (e.command.caseClientId) keys.push(e.command.caseClientId)
-    return keys
-  }
-
   async function submit(command: CaseCommandInput): Promise<OutboxEntry> {
     const user = session.user()
     if (!user) throw new BridgeFailure('UNAUTHORIZED', 'sign in to give commands')
-    let after: string | null = null
-    if (command.kind === 'action') {
-      if (command.caseClientId !== undefined) {
-        const create = byClientId(command.caseClientId)
-        if (!create || create.command.kind !== 'create' || create.userId !== user.id)
-          throw new BridgeFailure(
-            'BAD_REQUEST',
-            `command.caseClientId: no new case ${command.caseClientId} of this account in the outbox`,
-          )
-      } else if (command.version === undefined) {
-        throw new BridgeFailure(
-          'BAD_REQUEST',
-          'command.version: the version the action was decided on is required',
-        )
-      }
-      const keys = new Set(command.caseId ? [command.caseId] : [command.caseClientId!])
-      const create = byClientId(command.caseClientId)
-      if (create?.result) keys.add(create.result.caseId)
-      const earlier = entries.filter(
-        (e) => e.userId === user.id && unsent(e) && caseKeys(e).some((k) => keys.has(k)),
-      )
-      after = earlier.at(-1)?.clientId ?? null
-    }
-    const entry: Stored = {
+    const place = placeCommand(entries, command, user.id)
+    if ('refused' in place) throw new BridgeFailure('BAD_REQUEST', place.refused)
+    const entry: StoredCommand = {
       clientId: randomUUID(),
       seq: nextSeq++,
       command,
@@ -231,7 +147,7 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       result: null,
       rejection: null,
       lastError: null,
-      after,
+      after: place.after,
       request: null,
     }
     entries.push(entry)
@@ -249,64 +165,26 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
 
   type Outcome = 'next' | 'waiting' | 'signed-out'
 
-  function reject(e: Stored, rejection: CommandRejection): void {
+  function reject(e: StoredCommand, rejection: CommandRejection): void {
     e.state = 'rejected'
     e.rejection = rejection
     e.lastError = null
-    log.warn(`command ${e.clientId} (${label(e.command)}) rejected: ${rejection.code} ${rejection.message}`)
+    log.warn(
+      `command ${e.clientId} (${commandLabel(e.command)}) rejected: ${rejection.code} ${rejection.message}`,
+    )
   }
 
-  /** Resolves what an action is sent against, or the reason it cannot be. */
-  function target(
-    e: Stored & { command: { kind: 'action' } },
-  ): { caseId: string; version: number } | CommandRejection {
-    const c = e.command
-    const create = byClientId(c.caseClientId)
-    let caseId = c.caseId
-    if (c.caseClientId !== undefined) {
-      if (!create || create.state === 'rejected' || (create.state === 'applied' && !create.result)) {
-        const why = create?.rejection ? `: ${create.rejection.message}` : ' (it is no longer in the outbox)'
-        return {
-          httpStatus: 424,
-          code: 'CASE_NOT_CREATED',
-          message: `the new case this ${c.action} was meant for was never created${why}`,
-        }
-      }
-      caseId = create.result?.caseId
-    }
-    const before = byClientId(e.after ?? undefined)
-    // The user decided on top of their own earlier command: act on the version it produced.
-    const version =
-      before?.state === 'applied' && before.result
-        ? before.result.version
-        : (c.version ?? (create?.result ? create.result.version : undefined))
-    if (!caseId || version === undefined)
-      return {
-        httpStatus: 424,
-        code: 'CASE_NOT_CREATED',
-        message: 'the case of this command is not known yet',
-      }
-    return { caseId, version }
-  }
-
-  async function send(e: Stored): Promise<Outcome> {
+  async function send(e: StoredCommand): Promise<Outcome> {
     if (!e.request) {
-      if (e.command.kind === 'create') {
-        e.request = { path: '/cases', body: { ...e.command.input } }
-      } else {
-        const t = target(e as Stored & { command: { kind: 'action' } })
-        if ('code' in t) {
-          reject(e, t)
-          await persist()
-          return 'next'
-        }
-        e.request = {
-          path: `/cases/${t.caseId}/actions`,
-          body: { ...e.command.payload, action: e.command.action, version: t.version },
-        }
+      const r = requestFor(entries, e)
+      if ('rejection' in r) {
+        reject(e, r.rejection)
+        await persist()
+        return 'next'
       }
+      e.request = r.request
     }
-    if (e.sentAt && +now() - Date.parse(e.sentAt) > KEY_RETENTION_MS)
+    if (keyMayBeForgotten(e, now()))
       log.warn(
         `command ${e.clientId} was first sent over 7 days ago: the central API may have forgotten its key`,
       )
@@ -332,88 +210,64 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
       if (error instanceof BridgeFailure && error.code === 'UNAUTHORIZED') return 'signed-out'
       throw error
     }
-    const s = answer.status
-    if (s === 200 || s === 201) {
-      let record: CaseRecord
-      try {
-        record = parseCaseRecord((answer.body as { case?: unknown } | undefined)?.case)
-      } catch (error) {
-        if (!(error instanceof CaseFormatError)) throw error
-        // Applied at the central API (a 2xx), but the answer is unreadable: the feed brings the case.
-        log.error(`command ${e.clientId} was applied, but its answer is not a case: ${error.message}`)
+    const verdict = classifyAnswer(answer, e.request.path)
+    switch (verdict.kind) {
+      case 'applied':
+        e.state = 'applied'
+        e.lastError = null
+        e.result = verdict.result
+        await persist()
+        try {
+          options.onApplied?.(verdict.record, e.userId)
+        } catch (error) {
+          log.error('storing an applied command’s case failed', error)
+        }
+        return 'next'
+      case 'applied-unreadable':
+        log.error(`command ${e.clientId} was applied, but its answer is not a case: ${verdict.problem}`)
         e.state = 'applied'
         await persist()
         return 'next'
+      case 'session-ended':
+        // session.call ended the session; the command waits for its account to sign in again.
+        e.state = 'queued'
+        await persist()
+        return 'signed-out'
+      case 'retry':
+        e.state = 'queued'
+        e.lastError = verdict.lastError
+        await persist()
+        return 'waiting'
+      case 'rejected': {
+        let rejection = verdict.rejection
+        if (verdict.lookUpCase) rejection = await withCaseLookedUp(rejection, verdict.lookUpCase, e.userId)
+        reject(e, rejection)
+        await persist()
+        return 'next'
       }
-      e.state = 'applied'
-      e.lastError = null
-      e.result = { caseId: record.id, number: record.number, status: record.status, version: record.version }
-      await persist()
-      try {
-        options.onApplied?.(record, e.userId)
-      } catch (error) {
-        log.error('storing an applied command’s case failed', error)
-      }
-      return 'next'
     }
-    if (s === 401) {
-      // session.call ended the session; the command waits for its account to sign in again.
-      e.state = 'queued'
-      await persist()
-      return 'signed-out'
-    }
-    if (s >= 500 || s === 408 || s === 429) {
-      e.state = 'queued'
-      e.lastError = `the central API answered ${s}: ${errorMessage(answer.body) ?? ''}`.trim()
-      await persist()
-      return 'waiting'
-    }
-    reject(e, await rejectionOf(answer, e))
-    await persist()
-    return 'next'
   }
 
-  /** The API's refusal, with the case's status, actions and version looked up when the body lacks them. */
-  async function rejectionOf(answer: CentralAnswer, e: Stored): Promise<CommandRejection> {
-    const err = ((answer.body as { error?: Record<string, unknown> } | undefined)?.error ?? {}) as Record<
-      string,
-      unknown
-    >
-    let caseStatus = CASE_STATUSES.includes(err.status as CaseStatus) ? (err.status as CaseStatus) : undefined
-    let allowed = Array.isArray(err.allowed)
-      ? (err.allowed as unknown[]).filter((a): a is CaseAction => CASE_ACTIONS.includes(a as CaseAction))
-      : undefined
-    let currentVersion = Number.isInteger(err.currentVersion) ? (err.currentVersion as number) : undefined
-    const caseId = /^\/cases\/([^/]+)\/actions$/.exec(e.request?.path ?? '')?.[1]
-    if (caseId && answer.status !== 404 && (!caseStatus || !allowed || currentVersion === undefined)) {
-      try {
-        const got = await session.call('GET', `/cases/${caseId}`, { asUser: e.userId })
-        const view = (got.body as { case?: Record<string, unknown> } | undefined)?.case
-        if (got.status === 200 && view) {
-          caseStatus ??= view.status as CaseStatus
-          currentVersion ??= view.version as number
-          const abilities = view.abilities as Record<string, boolean> | undefined
-          allowed ??= CASE_ACTIONS.filter((a) => abilities?.[a] === true)
-        }
-      } catch {
-        // Offline again: the rejection stands with what the refusal said.
-      }
-    }
-    return {
-      httpStatus: answer.status,
-      code: typeof err.code === 'string' ? err.code : `HTTP_${answer.status}`,
-      message: typeof err.message === 'string' ? err.message : `the central API answered ${answer.status}`,
-      ...(typeof err.field === 'string' ? { field: err.field } : {}),
-      ...(caseStatus ? { caseStatus } : {}),
-      ...(allowed ? { allowed } : {}),
-      ...(currentVersion !== undefined ? { currentVersion } : {}),
+  /** The rejection with the case's status, actions and version from the central API, when it answers. */
+  async function withCaseLookedUp(
+    rejection: CommandRejection,
+    caseId: string,
+    userId: string,
+  ): Promise<CommandRejection> {
+    try {
+      const got = await session.call('GET', `/cases/${caseId}`, { asUser: userId })
+      const view = (got.body as { case?: unknown } | undefined)?.case
+      return got.status === 200 ? withCaseView(rejection, view) : rejection
+    } catch {
+      // Offline again: the rejection stands with what the refusal said.
+      return rejection
     }
   }
 
   async function runPass(): Promise<void> {
     for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
       if (closed) return
-      if (!unsent(e) || !entries.includes(e)) continue
+      if (!isUnsent(e) || !entries.includes(e)) continue
       const user = session.user()
       // Another account's commands wait for it; the signed-in account's own go on in order.
       if (!user || e.userId !== user.id) continue
@@ -433,11 +287,13 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
 
   function scheduleRetry(): void {
     if (retryTimer || closed) return
-    const wait = Math.min(retry.max, retry.first * 2 ** Math.min(20, failures - 1))
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined
-      outbox.kick()
-    }, wait)
+    retryTimer = setTimeout(
+      () => {
+        retryTimer = undefined
+        outbox.kick()
+      },
+      retryDelay(failures, retry),
+    )
     retryTimer.unref()
   }
 
@@ -467,8 +323,10 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     submit,
     status,
     async dismiss(clientId) {
-      const e = byClientId(clientId)
-      if (!e || !visible(e)) throw new BridgeFailure('NOT_FOUND', `no command ${clientId} of this account`)
+      const e = findCommand(entries, clientId)
+      const user = session.user()
+      if (!e || !user || e.userId !== user.id)
+        throw new BridgeFailure('NOT_FOUND', `no command ${clientId} of this account`)
       if (e.state !== 'rejected')
         throw new BridgeFailure(
           'BAD_REQUEST',
@@ -486,21 +344,8 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     kick() {
       if (!closed) void pump()
     },
-    perCase() {
-      const out = new Map<string, { queued: number; rejected: boolean }>()
-      for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
-        const id = caseIdOf(e) ?? (e.command.kind === 'action' ? e.command.caseClientId : e.clientId)
-        if (!id) continue
-        const c = out.get(id) ?? { queued: 0, rejected: false }
-        if (unsent(e)) c.queued++
-        else c.rejected = e.state === 'rejected'
-        out.set(id, c)
-      }
-      return out
-    },
-    forCase(caseId) {
-      return entries.filter((e) => caseKeys(e).includes(caseId)).map(present)
-    },
+    perCase: () => commandsPerCase(entries),
+    forCase: (caseId) => commandsOfCase(entries, caseId),
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -513,24 +358,4 @@ export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
     },
   }
   return outbox
-}
-
-function present(e: Stored): OutboxEntry {
-  return {
-    clientId: e.clientId,
-    seq: e.seq,
-    command: e.command,
-    userId: e.userId,
-    state: e.state,
-    queuedAt: e.queuedAt,
-    sentAt: e.sentAt,
-    attempts: e.attempts,
-    result: e.result,
-    rejection: e.rejection,
-    lastError: e.lastError,
-  }
-}
-
-function label(c: CaseCommandInput): string {
-  return c.kind === 'create' ? 'new case' : `${c.action} on ${c.caseId ?? `new case ${c.caseClientId}`}`
 }
