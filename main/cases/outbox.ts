@@ -10,6 +10,9 @@
  * `deleteOldKeys`): a command first sent more than a week ago whose answer never arrived could be applied
  * twice, so such a retry is logged. A case action would then meet a moved-on case and be refused as
  * stale; only a new case could be filed twice.
+ *
+ * The decisions are plain functions (outbox-queue.ts: what a command refers to and is sent as;
+ * command-answer.ts: what an answer means); this service keeps the file, the sending and the order.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename } from 'node:fs/promises'
