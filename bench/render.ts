@@ -372,7 +372,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { mkdtempSync, rmSync } = await import('node:fs')
   const { tmpdir } = await import('node:os')
   const { loadDemoCity } = await import('../gis-data/demo-city.js')
-  const { startWorkstationWeb } = await import('../main/web-host.js')
+  const { startWorkstationWeb } = await import('../main/host/web-host.js')
   const { formatReport, machineInfo } = await import('./report.js')
   const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-bench-render-'))
   const started = Date.now()

@@ -21,8 +21,8 @@ import { builtInCatalogs } from '../core/catalog/built-in-catalogs.js'
 import { categoryKey } from '../core/catalog/category-key.js'
 import type { Component, ComponentStatus } from '../core/component/types.js'
 import { generateCity, type CityScale, type DemoCity } from '../gis-data/generator/index.js'
-import { createCityQueries, type CityQueries } from '../main/city-queries.js'
-import { SYNC_ENTITIES, toLocalChange, type FeedChange } from '../main/feed-records.js'
+import { createCityQueries, type CityQueries } from '../main/map/city-queries.js'
+import { SYNC_ENTITIES, toLocalChange, type FeedChange } from '../main/sync/feed-records.js'
 import {
   LOCAL_SCHEMA,
   loadSqlJs,
@@ -31,9 +31,9 @@ import {
   STREAM_ENTITIES,
   tuneConnection,
   type SyncStream,
-} from '../main/local-store.js'
+} from '../main/store/local-store.js'
 import { silentLog } from '../main/log.js'
-import { createSyncService } from '../main/sync-service.js'
+import { createSyncService } from '../main/sync/sync-service.js'
 import { presentCatalogClass } from '../server/src/db/catalog.js'
 import { componentRow, presentComponent } from '../server/src/db/components.js'
 import { presentGrid } from '../server/src/db/grids.js'

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { ensureRendererBuilt } from '../main/renderer-build.js'
-import { runWeb } from '../main/web-cli.js'
+import { ensureRendererBuilt } from '../main/host/renderer-build.js'
+import { runWeb } from '../main/host/web-cli.js'
 
 const APP_ROOT = fileURLToPath(new URL('../', import.meta.url))
 const ELECTRON_PACKAGE = fileURLToPath(new URL('../node_modules/electron/', import.meta.url))

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Settings, SettingsPatch } from '../contracts/bridge/index.js'
-import { writeFileAtomic } from './atomic-file.js'
+import { writeFileAtomic } from './store/atomic-file.js'
 import { settingsPatch } from './bridge-validate.js'
 import type { Log } from './log.js'
 

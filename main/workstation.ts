@@ -8,15 +8,15 @@ import {
   type Unsubscribe,
 } from '../contracts/bridge/index.js'
 import { BridgeFailure, createDispatch, type BridgeHandlers, type Dispatch } from './bridge-dispatch.js'
-import { createCaseQueries, type CaseQueries } from './case-queries.js'
-import { createCityQueries, type CityQueries } from './city-queries.js'
+import { createCaseQueries, type CaseQueries } from './cases/case-queries.js'
+import { createCityQueries, type CityQueries } from './map/city-queries.js'
 import { embeddedCentralDir, startEmbeddedCentral, type EmbeddedCentral } from './embedded-central.js'
-import { openLocalStore, type LocalStore } from './local-store.js'
+import { openLocalStore, type LocalStore } from './store/local-store.js'
 import { createLog, type Log } from './log.js'
-import { createOutbox, type Outbox } from './outbox.js'
-import { createSessionService, type SessionService, type SessionServiceOptions } from './session.js'
+import { createOutbox, type Outbox } from './cases/outbox.js'
+import { createSessionService, type SessionService, type SessionServiceOptions } from './cases/session.js'
 import { createSettingsService, type SettingsService } from './settings.js'
-import { createSyncService, entitiesOf, type PageApplied, type SyncService } from './sync-service.js'
+import { createSyncService, entitiesOf, type PageApplied, type SyncService } from './sync/sync-service.js'
 import { WORKSTATION_VERSION } from './version.js'
 
 /** Options of {@link startWorkstation}. */
@@ -40,7 +40,7 @@ export interface WorkstationOptions {
   readonly demoCityDir?: string
   /** Encrypts the stored session token (Electron: safeStorage); absent, the file is only mode 0600. */
   readonly protectToken?: SessionServiceOptions['protect']
-  /** False: never store the session token (Electron without a real keychain: main/token-keeping.ts). */
+  /** False: never store the session token (Electron without a real keychain: main/cases/token-keeping.ts). */
   readonly rememberSession?: boolean
   /** How main/ reaches the central API (tests put a switchable network in between). */
   readonly fetch?: typeof fetch
@@ -77,7 +77,7 @@ const CASES_OWNER = 'cases:userId'
 
 /**
  * The composition root of main/: the one place that calls the service factories and wires them together,
- * for Electron (electron/main.ts) and browser mode (main/web-host.ts) alike.
+ * for Electron (electron/main.ts) and browser mode (main/host/web-host.ts) alike.
  */
 export async function startWorkstation(options: WorkstationOptions): Promise<Workstation> {
   const log = options.log ?? createLog('Workstation')

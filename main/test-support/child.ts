@@ -28,3 +28,16 @@ export function runChild(script: string, args: readonly string[]): Promise<Child
     child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr }))
   })
 }
+
+/** What sync-child.ts printed when it snapshotted: the cursors and counts of the snapshot. */
+export interface Flushed {
+  readonly cursors: { readonly reference: string; readonly components: string; readonly cases: string }
+  readonly counts: Readonly<Record<string, number>>
+}
+
+/** Reads sync-child.ts's `flushed {…}` line; fails naming the output when there is none. */
+export function flushedBy(stdout: string): Flushed {
+  const line = /^flushed (.*)$/m.exec(stdout)
+  if (!line) throw new Error(`the child never snapshotted: ${stdout}`)
+  return JSON.parse(line[1]!) as Flushed
+}

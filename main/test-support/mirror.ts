@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../server/src/db/schema.js'
-import type { LocalStore } from '../local-store.js'
+import type { LocalStore } from '../store/local-store.js'
 
 /** Asserts the store holds exactly the central's reference records, field for field where it matters. */
 export async function assertMirrors(store: LocalStore, db: Kysely<Database>): Promise<void> {

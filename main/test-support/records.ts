@@ -1,7 +1,7 @@
 /** Small hand-made records for store and layer tests. */
 import type { Region } from '../../core/region/types.js'
 import type { CaseRecord } from '../../contracts/bridge/index.js'
-import type { StoredComponent } from '../feed-records.js'
+import type { StoredComponent } from '../sync/feed-records.js'
 
 /** A square district named `name`. */
 export function sampleRegion(code: string, name: string): Region {

@@ -3,7 +3,7 @@
  * writes one region labelled <label>, and snapshots it; with crash=1 the writer thread kills the process
  * after the temp file is durable and before the rename.
  */
-import { openLocalStore } from '../local-store.js'
+import { openLocalStore } from '../store/local-store.js'
 import { silentLog } from '../log.js'
 import { sampleRegion } from './records.js'
 

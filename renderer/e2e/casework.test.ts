@@ -23,7 +23,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { startWorkstationWeb, type WorkstationWeb } from '../../main/web-host.js'
+import { startWorkstationWeb, type WorkstationWeb } from '../../main/host/web-host.js'
 import { buildRenderer, hasChromium, launchChromium, ROOT, screenshotPath, tempDir, type Browser, type TempDir } from './harness.js'
 import { mapSettled } from './map-page.js'
 

@@ -1,5 +1,5 @@
 /**
- * End-to-end: the workstation in Debian's Chromium against browser mode (main/web-host.ts) on a fresh data
+ * End-to-end: the workstation in Debian's Chromium against browser mode (main/host/web-host.ts) on a fresh data
  * folder with the embedded central API and the demo city. Checks what is drawn (screenshot pixels), what
  * a click answers (against the central API's own /api/v1/locate), search, the basemap and layer switches,
  * the language switch, the coordinate converter, and that a reload keeps the synced data.
@@ -11,7 +11,7 @@
 import { after, afterEach, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { startWorkstationWeb, type WorkstationWeb } from '../../main/web-host.js'
+import { startWorkstationWeb, type WorkstationWeb } from '../../main/host/web-host.js'
 import { pgliteTemplate } from '../../main/test-support/pglite-template.js'
 import { convertLonLat } from '../src/lookup/coordinates.js'
 import type {} from '../src/bridge.js'

@@ -4,7 +4,7 @@
  * source, unit, text, dates, box); the map applies the rest itself — 环节 (phase), 亮灯 (light), 仅安全隐患
  * and the playback window — in one pass over typed arrays, so toggling a phase or stepping playback never
  * goes back to the bridge (a million cases: a few milliseconds). The same predicate main/ applies
- * (main/case-index.ts match): an absent list admits everything, an empty one nothing.
+ * (main/cases/case-index.ts match): an absent list admits everything, an empty one nothing.
  */
 import { CASE_PHASES, type CasePhase } from '../../../../core/case/phase.js'
 import type { CaseFilter, LightColor } from '../../../../contracts/bridge/index.js'
