@@ -6,6 +6,7 @@
 import type { Catalogue } from './catalogue.js'
 import { caseMapEn } from './case-map.js'
 import { casesEn } from './cases.js'
+import { screensEn } from './screens.js'
 
 export const en: Catalogue = {
   app: {
@@ -267,4 +268,5 @@ export const en: Catalogue = {
   },
   ...casesEn,
   caseMap: caseMapEn,
+  screens: screensEn,
 }

@@ -5,6 +5,7 @@
  */
 import { caseMapZhCN } from './case-map.js'
 import { casesZh } from './cases.js'
+import { screensZhCN } from './screens.js'
 
 export const zhCN = {
   app: {
@@ -266,4 +267,5 @@ export const zhCN = {
   },
   ...casesZh,
   caseMap: caseMapZhCN,
+  screens: screensZhCN,
 } as const

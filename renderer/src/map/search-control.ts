@@ -48,6 +48,26 @@ export function createSearchControl(options: SearchControlOptions): Search<Searc
       options.onSelect(event.search)
     },
   })
+  // Enter with no entry highlighted goes to the first hit (a typed coordinate, an id): ol-ext would only search
+  // again. Taken in the capture phase, before the control's own keyup listener on the input.
+  control.element.addEventListener(
+    'keyup',
+    (event) => {
+      if (event.key !== 'Enter' || control.element.querySelector('ul.autocomplete li.select')) return
+      const text = control.getInputField().value.trim()
+      if (text.length < 2) return
+      event.stopPropagation()
+      void options.bridge.search.find(text, { limit: 1 }).then((result) => {
+        if (!result.ok) options.onError?.(result.error.message)
+        else if (result.value[0]) {
+          control.element.querySelector('ul.autocomplete')?.replaceChildren()
+          control.getInputField().blur()
+          options.onSelect(result.value[0])
+        }
+      })
+    },
+    true,
+  )
   return control
 }
 

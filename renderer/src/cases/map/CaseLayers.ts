@@ -44,7 +44,7 @@ import { compactFeatures } from '../../map/GridLoader.js'
 import { CGCS2000, type ViewProjection } from '../../map/projection.js'
 import { LABEL_FONT_FAMILY } from '../../map/region-style.js'
 import { covers, queryBbox } from '../../map/view-query.js'
-import { caseDataFromColumns, indexOfCase, LIGHTS, projectCases, type CaseData, type ProjectedCases } from './case-data.js'
+import { caseDataFromColumns, caseExtent, indexOfCase, LIGHTS, projectCases, type CaseData, type ProjectedCases } from './case-data.js'
 import {
   minuteWindow,
   NO_LOCAL_FILTER,
@@ -282,6 +282,11 @@ export class CaseLayers {
   /** Earliest and latest createdAt of the filtered data (the playback bar's range); null before data. */
   get span(): { readonly from: number; readonly to: number } | null {
     return this.data_?.span ?? null
+  }
+
+  /** Where the filtered cases are (CGCS2000 bbox, strays left out); null before data or with none. */
+  get extent(): Bbox | null {
+    return this.data_ ? (caseExtent(this.data_) as Bbox | null) : null
   }
 
   /** The drawn box, CGCS2000; null when none. */
