@@ -14,7 +14,7 @@ import { contentSecurityPolicy } from '../main/csp.js'
 import { createLog } from '../main/log.js'
 import { startWorkstation, type Workstation } from '../main/workstation.js'
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, registerBridgeIpc } from './ipc.js'
-import { parseWindowRequest, placeWindow } from './window-options.js'
+import { parseWindowRequest, placeWindow, viewUrl } from './window-options.js'
 
 const log = createLog('Electron')
 const RENDERER_DIR = resolve(fileURLToPath(new URL('../renderer/dist/', import.meta.url)))
@@ -133,7 +133,8 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
-  const placement = placeWindow(screen.getAllDisplays(), parseWindowRequest(process.argv, process.env))
+  const request = parseWindowRequest(process.argv, process.env)
+  const placement = placeWindow(screen.getAllDisplays(), request)
   const win = new BrowserWindow({
     ...placement,
     title: 'CityLoop 数字城管工作站',
@@ -158,7 +159,8 @@ function createWindow(): void {
   windows.add(win)
   win.on('closed', () => windows.delete(win))
   win.once('ready-to-show', () => win.show())
-  void win.loadURL(APP_URL)
+  // --big-screen: the wall screen (大屏) on the second display; the renderer picks the view by the hash.
+  void win.loadURL(viewUrl(APP_URL, request.view))
 }
 
 // Serves renderer/dist under cityloop://app/ — GET only, no path outside the folder, CSP on every answer.

@@ -241,7 +241,7 @@ describe('workstation in Chromium (browser mode)', { skip }, () => {
   test('the big-screen view shows the density map and the counts', async () => {
     const wall = await browser.newPage()
     try {
-      await wall.goto(`${web.url}?view=bigscreen`)
+      await wall.goto(`${web.url}#/wall`)
       await wall.locator('[data-testid=bigscreen][data-ready]').waitFor({ timeout: 60_000 })
       await wall.waitForTimeout(500)
       const shot = await wall.screenshot({ path: screenshotPath('11-bigscreen') })

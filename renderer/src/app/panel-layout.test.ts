@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- a Node test (node:test, node:assert), never part of the UI bundle */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { clampPanelWidth, DEFAULT_LAYOUT, loadPanelLayout, PANEL_LAYOUT_KEY, savePanelLayout, type LayoutStorage } from './panel-layout.js'

@@ -19,6 +19,9 @@ export const screensZhCN = {
   converter: {
     enterHint: '回车：定位最后一行的坐标；Shift+回车：换行',
   },
+  playback: {
+    listFiltered: '时间回放：{range}',
+  },
 }
 
 export const screensEn: typeof screensZhCN = {
@@ -36,5 +39,8 @@ export const screensEn: typeof screensZhCN = {
   },
   converter: {
     enterHint: 'Enter: locate the last line; Shift+Enter: new line',
+  },
+  playback: {
+    listFiltered: 'Playback: {range}',
   },
 }
