@@ -21,11 +21,21 @@ export interface Central {
   stop(): Promise<void>
 }
 
+/** Options of {@link startCentral}. */
+export interface CentralOptions {
+  /**
+   * Seed this many demo cases (CITYLOOP_DEMO_CASES), whatever the environment says; a template of its own is
+   * cached for it. Unset: the environment's choice (default 600), as before.
+   */
+  readonly demoCases?: number
+}
+
 /** Starts `cityloop-server serve` on a copy of the seeded database (or on TEST_DATABASE_URL). */
-export async function startCentral(dataDir: string): Promise<Central> {
+export async function startCentral(dataDir: string, options: CentralOptions = {}): Promise<Central> {
   const databaseUrl = process.env.TEST_DATABASE_URL
-  if (databaseUrl) await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl })
-  else cpSync(await seededTemplate(), dataDir, { recursive: true })
+  const seedEnv: Record<string, string> = options.demoCases !== undefined ? { CITYLOOP_DEMO_CASES: String(options.demoCases) } : {}
+  if (databaseUrl) await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...seedEnv })
+  else cpSync(await seededTemplate(seedEnv), dataDir, { recursive: true })
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   let child: ChildProcess | undefined
@@ -77,7 +87,7 @@ export async function startCentral(dataDir: string): Promise<Central> {
 }
 
 /** A seeded central data folder in the OS temp folder, made once per version of the seed's sources. */
-async function seededTemplate(): Promise<string> {
+async function seededTemplate(seedEnv: Record<string, string>): Promise<string> {
   const hash = createHash('sha256')
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -89,12 +99,14 @@ async function seededTemplate(): Promise<string> {
   // What the seed writes (migrations run again on every start, so they need not be in the key).
   for (const dir of ['server/src/seed', 'gis-data/generator', 'gis-data/demo']) walk(join(ROOT, dir))
   hash.update(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json')))
+  // A template seeded with a set number of cases is kept apart from one seeded under whatever the environment said.
+  if (Object.keys(seedEnv).length) hash.update(JSON.stringify(seedEnv))
   const path = join(tmpdir(), `cityloop-e2e-central-${hash.digest('hex').slice(0, 16)}`)
   if (existsSync(path) && process.env.CITYLOOP_E2E_FRESH_CENTRAL !== '1') return path
   const partial = `${path}.${process.pid}.tmp`
   rmSync(partial, { recursive: true, force: true })
   const started = Date.now()
-  await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: partial })
+  await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: partial, ...seedEnv })
   console.log(`[e2e central] seeded the central database in ${((Date.now() - started) / 1000).toFixed(0)} s (cached at ${path})`)
   rmSync(path, { recursive: true, force: true })
   renameSync(partial, path)

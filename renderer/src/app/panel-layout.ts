@@ -24,7 +24,7 @@ export type LayoutStorage = Pick<Storage, 'getItem' | 'setItem'>
 /** localStorage key. */
 export const PANEL_LAYOUT_KEY = 'cityloop.panels.v1'
 /** Narrowest and widest each panel may be dragged to, CSS px. */
-export const PANEL_LIMITS = { list: [300, 720], side: [320, 640] } as const
+export const PANEL_LIMITS = { list: [440, 720], side: [320, 640] } as const
 /** Share of the window's width the map keeps between the panels. */
 export const MIN_MAP_SHARE = 0.4
 

@@ -185,7 +185,8 @@ export function cellWeight(count: number, weight: number): number {
 
 /** 高发网格 fills, light to dark (five classes): opaque enough to read over the area-class fills and imagery. */
 export const CHORO_COLORS: readonly string[] = [
-  'rgba(253,224,71,0.78)',
+  // The first class (usually one case per grid) lighter, so the hot grids stand out of it.
+  'rgba(253,224,71,0.5)',
   'rgba(251,146,60,0.84)',
   'rgba(239,68,68,0.88)',
   'rgba(190,18,60,0.92)',
