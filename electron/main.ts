@@ -15,7 +15,7 @@ import { tokenKeeping } from '../main/cases/token-keeping.js'
 import { startWorkstation, type Workstation } from '../main/workstation.js'
 import { resolveAppPaths } from './app-paths.js'
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, registerBridgeIpc } from './ipc.js'
-import { parseWindowRequest, placeWindow } from './window-options.js'
+import { parseWindowRequest, placeWindow, viewUrl } from './window-options.js'
 
 const log = createLog('Electron')
 // From Electron at run time, never from the build machine: app.asar and the resources folder when installed,
@@ -136,7 +136,8 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
-  const placement = placeWindow(screen.getAllDisplays(), parseWindowRequest(process.argv, process.env))
+  const request = parseWindowRequest(process.argv, process.env)
+  const placement = placeWindow(screen.getAllDisplays(), request)
   const win = new BrowserWindow({
     ...placement,
     title: 'CityLoop 数字城管工作站',
@@ -161,7 +162,8 @@ function createWindow(): void {
   windows.add(win)
   win.on('closed', () => windows.delete(win))
   win.once('ready-to-show', () => win.show())
-  void win.loadURL(APP_URL)
+  // --big-screen: the wall screen (大屏) on the second display; the renderer picks the view by the hash.
+  void win.loadURL(viewUrl(APP_URL, request.view))
 }
 
 // Serves renderer/dist under cityloop://app/ — GET only, no path outside the folder, CSP on every answer.

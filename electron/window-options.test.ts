@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { parseWindowRequest, placeWindow, type DisplayInfo } from './window-options.js'
+import { parseWindowRequest, placeWindow, viewUrl, type DisplayInfo } from './window-options.js'
 
 const display = (id: number, x: number, width: number, height: number): DisplayInfo => ({
   id,
@@ -19,6 +19,14 @@ describe('window placement', () => {
   it('puts --big-screen full screen on the second display', () => {
     const p = placeWindow([wall, laptop], parseWindowRequest(['--big-screen']))
     assert.deepEqual(p, { x: 1920, y: 0, width: 3840, height: 2160, fullscreen: true, kiosk: false })
+  })
+
+  it('opens the wall screen for --big-screen (or CITYLOOP_BIG_SCREEN=1), the workstation otherwise', () => {
+    assert.equal(parseWindowRequest(['--big-screen']).view, 'wall')
+    assert.equal(parseWindowRequest([], { CITYLOOP_BIG_SCREEN: '1' }).view, 'wall')
+    assert.equal(parseWindowRequest(['--fullscreen', '--display=1']).view, 'workstation')
+    assert.equal(viewUrl('cityloop://app/index.html', 'wall'), 'cityloop://app/index.html#/wall')
+    assert.equal(viewUrl('cityloop://app/index.html', 'workstation'), 'cityloop://app/index.html')
   })
 
   it('honours --display=N, --kiosk and the environment', () => {

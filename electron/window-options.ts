@@ -16,8 +16,13 @@ export interface DisplayInfo {
   }
 }
 
+/** Which view the window opens: the workstation, or the wall screen (大屏, the renderer's `#/wall`). */
+export type WindowView = 'workstation' | 'wall'
+
 /** What the command line and environment ask for. */
 export interface WindowRequest {
+  /** `--big-screen` opens the wall screen; everything else the workstation. */
+  readonly view: WindowView
   /** Display index (0-based, in `getAllDisplays()` order) or 'secondary' (the first non-primary one). */
   readonly display?: number | 'secondary'
   readonly fullscreen: boolean
@@ -36,7 +41,7 @@ export interface WindowPlacement {
 }
 
 /**
- * Reads `--big-screen` (= second display, full screen), `--display=N`, `--fullscreen`, `--kiosk`, and the
+ * Reads `--big-screen` (= the wall screen, full screen on the second display), `--display=N`, `--fullscreen`, `--kiosk`, and the
  * environment's CITYLOOP_BIG_SCREEN=1 / CITYLOOP_DISPLAY=N. Unknown arguments are ignored (Electron adds its own).
  */
 export function parseWindowRequest(
@@ -50,6 +55,7 @@ export function parseWindowRequest(
   let display: number | 'secondary' | undefined = big ? 'secondary' : undefined
   if (displayArg !== undefined && /^\d{1,2}$/.test(displayArg)) display = Number(displayArg)
   return {
+    view: big ? 'wall' : 'workstation',
     ...(display !== undefined ? { display } : {}),
     fullscreen: big || has('--fullscreen') || has('--kiosk'),
     kiosk: has('--kiosk'),
@@ -89,4 +95,9 @@ export function placeWindow(displays: readonly DisplayInfo[], request: WindowReq
     fullscreen: request.fullscreen || request.display !== undefined,
     kiosk: request.kiosk,
   }
+}
+
+/** The URL the window loads for its view: the app's index.html, with `#/wall` for the wall screen. */
+export function viewUrl(appUrl: string, view: WindowView): string {
+  return view === 'wall' ? `${appUrl}#/wall` : appUrl
 }

@@ -242,7 +242,7 @@ describe('workstation in Chromium (browser mode)', { skip }, () => {
     const wall = await browser.newPage()
     try {
       // The key was exchanged for the session cookie by the first tab of this profile.
-      await wall.goto(`${web.origin}/?view=bigscreen`)
+      await wall.goto(`${web.origin}/#/wall`)
       await wall.locator('[data-testid=bigscreen][data-ready]').waitFor({ timeout: 60_000 })
       await wall.waitForTimeout(500)
       const shot = await wall.screenshot({ path: screenshotPath('11-bigscreen') })

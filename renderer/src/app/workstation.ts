@@ -19,7 +19,7 @@ import type {
   Settings,
   SettingsPatch,
 } from '../../../contracts/bridge/index.js'
-import type { CityMap, MapState } from '../map/CityMap.js'
+import type { BasemapState, CityMap, MapState } from '../map/CityMap.js'
 import { injectStrict } from '../shared/inject-strict.js'
 
 /** How a lookup was started. */
@@ -49,6 +49,8 @@ export interface LookupState {
 export interface WorkstationState {
   settings: Settings | null
   map: MapState | null
+  /** The basemap drawn and whether its tiles arrive (the status bar says so when they do not). */
+  basemap: BasemapState | null
   lookup: LookupState
   panelOpen: boolean
   converterOpen: boolean
@@ -101,6 +103,7 @@ export function createWorkstation(bridge: CityLoopBridge): Workstation {
   const state = reactive<WorkstationState>({
     settings: null,
     map: null,
+    basemap: null,
     lookup: emptyLookup(),
     panelOpen: false,
     converterOpen: false,

@@ -30,6 +30,7 @@ import { CREATE_ROLES } from '../../../core/case/create.js'
 import type { CityMap } from '../map/CityMap.js'
 import { CaseLayers } from './map/CaseLayers.js'
 import { createTaskQueue, type TaskQueueStore } from './tasks.js'
+import { withPlayback, type PlaybackWindow } from './map/case-filter.js'
 import { injectStrict } from '../shared/inject-strict.js'
 
 /** How the list is sorted (cases.list `sort`). */
@@ -77,6 +78,8 @@ export interface CasesState {
   /** What the case layers show (CaseLayers.info), for the status bar. */
   mapInfo: { total: number; shown: number; hazards: number } | null
   filter: CaseFilterState
+  /** The frame the map's time playback shows; the list shows the same cases (null: no playback). */
+  playback: PlaybackWindow | null
   list: {
     status: 'idle' | 'loading' | 'ready' | 'error'
     error: string | null
@@ -122,6 +125,8 @@ export interface CaseStore {
   /** Changes the filter and reloads the list and the map. */
   setFilter(patch: Partial<CaseFilterState>): void
   resetFilter(): void
+  /** Narrows the list to the playback frame the map shows (null: playback off). */
+  setPlayback(window: PlaybackWindow | null): void
   reload(): Promise<void>
   /** Selects a case (or none) and loads its detail. */
   select(id: string | null, from: 'list' | 'map' | 'other'): Promise<void>
@@ -214,6 +219,7 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
     newCaseComponentId: null,
     mapInfo: null,
     filter: defaultFilter(),
+    playback: null,
     list: { status: 'idle', error: null, total: 0, cases: markRaw([]), byPhase: {}, byLight: {} },
     selectedId: null,
     selectedFrom: null,
@@ -277,7 +283,8 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
     const toMap = mapLayers && (mapLayers !== mapFilter.layers || key !== mapFilter.key)
     if (toMap) Object.assign(mapFilter, { layers: mapLayers, key })
     const [list] = await Promise.all([
-      bridge.cases.list({ ...filter, sort: state.filter.sort, limit: LIST_LIMIT }),
+      // The map applies playback itself (CaseLayers.setPlayback); the list gets the frame as a time range.
+      bridge.cases.list({ ...withPlayback(filter, state.playback), sort: state.filter.sort, limit: LIST_LIMIT }),
       toMap ? mapLayers.setFilter(filter).catch((e: unknown) => feedback.onError(String(e))) : undefined,
     ])
     if (id !== listRequest) return
@@ -465,6 +472,12 @@ export function createCaseStore(bridge: CityLoopBridge, feedback: Feedback): Cas
       state.filter = defaultFilter()
       layers.value?.clearBox()
       void reload()
+    },
+    setPlayback(window) {
+      const same = window && state.playback ? window.from === state.playback.from && window.to === state.playback.to : window === state.playback
+      if (same) return
+      state.playback = window ? { from: window.from, to: window.to } : null
+      reloadSoon(120)
     },
     reload,
     select,

@@ -8,6 +8,7 @@ import { caseMapEn } from './case-map.js'
 import { casesEn } from './cases.js'
 import { caseEventsEn } from './case-events.js'
 import { tasksEn } from './tasks.js'
+import { screensEn } from './screens.js'
 
 export const en: Catalogue = {
   app: {
@@ -271,4 +272,5 @@ export const en: Catalogue = {
   caseMap: caseMapEn,
   caseEvent: caseEventsEn,
   tasks: tasksEn,
+  screens: screensEn,
 }

@@ -7,6 +7,7 @@ import { caseMapZhCN } from './case-map.js'
 import { casesZh } from './cases.js'
 import { caseEventsZh } from './case-events.js'
 import { tasksZh } from './tasks.js'
+import { screensZhCN } from './screens.js'
 
 export const zhCN = {
   app: {
@@ -270,4 +271,5 @@ export const zhCN = {
   caseMap: caseMapZhCN,
   caseEvent: caseEventsZh,
   tasks: tasksZh,
+  screens: screensZhCN,
 } as const

@@ -30,6 +30,7 @@ import LayerSwitcher from 'ol-ext/control/LayerSwitcher.js'
 import LegendControl from 'ol-ext/control/Legend.js'
 import Overview from 'ol-ext/control/Overview.js'
 import type Legend from 'ol-ext/legend/Legend.js'
+import type TileLayer from 'ol/layer/Tile.js'
 import type { Bbox, BridgeGeometry, CityLoopBridge, LonLat, SyncEntity } from '../../../contracts/bridge/index.js'
 import { basemapLayers, projectionOf, type BasemapSettings } from './basemaps.js'
 import { BoundaryLayers } from './BoundaryLayers.js'
@@ -64,6 +65,25 @@ export interface MapClick {
   readonly lonLat: LonLat
 }
 
+/**
+ * Whether the basemap's tiles arrive: 'none' without a basemap, 'loading' until the first tile answers, 'ok'
+ * once one loaded, 'unreachable' when {@link UNREACHABLE_AFTER} tiles failed and none loaded (no network, a
+ * blocked host, a wrong key). A tile that loads later turns it back to 'ok'.
+ */
+export type BasemapHealth = 'none' | 'loading' | 'ok' | 'unreachable'
+
+/** What {@link CityMapOptions.onBasemap} reports. */
+export interface BasemapState {
+  /** The basemap drawn (settings' choice, or 'none' when it cannot be drawn). */
+  readonly basemap: BasemapSettings['basemap']
+  readonly health: BasemapHealth
+  /** Tiles that failed since the basemap was set. */
+  readonly failed: number
+}
+
+/** Failed tiles, with none loaded, after which the basemap counts as unreachable. */
+export const UNREACHABLE_AFTER = 4
+
 /** Options of {@link CityMap}. */
 export interface CityMapOptions {
   readonly target: HTMLElement
@@ -78,6 +98,8 @@ export interface CityMapOptions {
   /** Called when the view settles or layers finish loading. */
   readonly onState?: (state: MapState) => void
   readonly onError?: (message: string) => void
+  /** Called when the basemap changes or its tiles start or stop arriving. */
+  readonly onBasemap?: (state: BasemapState) => void
 }
 
 const DEFAULT_CENTER: LonLat = [119.92, 32.49]
@@ -105,6 +127,7 @@ export class CityMap {
   private firstRender_ = false
   private readonly pickHandlers_: ((click: MapClick) => boolean)[] = []
   private readonly legendExtras_: ((legend: Legend, t: (key: string) => string) => void)[] = []
+  private basemapState_: BasemapState = { basemap: 'none', health: 'none', failed: 0 }
 
   constructor(options: CityMapOptions) {
     registerCgcs2000()
@@ -118,7 +141,8 @@ export class CityMap {
       bridge: this.bridge_,
       language: () => this.language_,
       zoomOf,
-      filled: () => this.basemap_.getLayers().getLength() === 0,
+      // Without a basemap, or with one whose tiles do not arrive, the filled city outline is the map.
+      filled: () => this.basemap_.getLayers().getLength() === 0 || this.basemapState_.health === 'unreachable',
     })
     this.grids = new GridLoader({ bridge: this.bridge_, zoomOf, onError, onLoaded: () => this.report_() })
     this.components = new ComponentLoader({ bridge: this.bridge_, onError, onLoaded: () => this.report_() })
@@ -132,7 +156,7 @@ export class CityMap {
     this.grids.cells.setZIndex(5)
     this.components.layer.setZIndex(20)
     this.legend_ = createLegend()
-    this.legendControl_ = new LegendControl({ legend: this.legend_, collapsed: false, title: options.t('legend.title') })
+    this.legendControl_ = new LegendControl({ legend: this.legend_, collapsed: true, title: options.t('legend.title') })
     this.switcher_ = new LayerSwitcher({ reordering: false, collapsed: true, mouseover: false, noScroll: false })
     this.map = new OlMap({
       target: options.target,
@@ -176,6 +200,11 @@ export class CityMap {
     return this.projection_
   }
 
+  /** The basemap and whether its tiles arrive. */
+  get basemapState(): BasemapState {
+    return this.basemapState_
+  }
+
   /** Layers are being fetched through the bridge. */
   get busy(): boolean {
     return this.pending_ > 0
@@ -212,6 +241,7 @@ export class CityMap {
     collection.forEach((layer) => layer.dispose())
     collection.clear()
     collection.extend(layers)
+    this.watchTiles_(layers, layers.length ? settings.basemap : 'none')
     this.basemap_.set('titleKey', layers.length ? String(layers[0]!.get('titleKey')) : 'layers.basemap.none')
     this.basemap_.set('title', this.t_(String(this.basemap_.get('titleKey'))))
     this.basemap_.set('displayInLayerSwitcher', layers.length > 0)
@@ -284,9 +314,12 @@ export class CityMap {
     view.setZoom(zoom)
   }
 
-  /** Fits the view to a CGCS2000 bbox. */
-  fitBbox(bbox: Bbox, maxZoom = 18): void {
-    this.map.getView().fit(transformExtent([...bbox], CGCS2000, this.projection_), { padding: [60, 60, 60, 60], maxZoom, duration: 350 })
+  /**
+   * Fits the view to a CGCS2000 bbox; `padding` [top, right, bottom, left] in CSS px keeps it clear of what
+   * covers the map's edges (the side panels).
+   */
+  fitBbox(bbox: Bbox, maxZoom = 18, padding: readonly [number, number, number, number] = [60, 60, 60, 60], duration = 350): void {
+    this.map.getView().fit(transformExtent([...bbox], CGCS2000, this.projection_), { padding: [...padding], maxZoom, duration })
   }
 
   /** The screen pixel of a CGCS2000 point (for tests and overlays); null before the first render. */
@@ -339,6 +372,36 @@ export class CityMap {
     this.components.points.dispose()
     this.components.aggregate.dispose()
     this.map.dispose()
+  }
+
+  // Counts the basemap's tile answers: a basemap whose tiles all fail is reported once, not left silent.
+  private watchTiles_(layers: readonly TileLayer[], basemap: BasemapSettings['basemap']): void {
+    let loaded = 0
+    let failed = 0
+    const report = (health: BasemapHealth) => {
+      const before = this.basemapState_.health
+      this.basemapState_ = { basemap, health, failed }
+      const target = this.options_.target.dataset
+      target.basemapHealth = health
+      if (before === 'unreachable' || health === 'unreachable') this.boundaries.changed()
+      this.options_.onBasemap?.(this.basemapState_)
+    }
+    report(layers.length ? 'loading' : 'none')
+    for (const layer of layers) {
+      const source = layer.getSource()
+      if (!source) continue
+      source.on('tileloadend', () => {
+        loaded++
+        if (this.basemapState_.health !== 'ok' && this.basemap_.getLayers().getArray().includes(layer)) report('ok')
+      })
+      source.on('tileloaderror', () => {
+        if (!this.basemap_.getLayers().getArray().includes(layer)) return
+        failed++
+        const health: BasemapHealth = loaded > 0 ? 'ok' : failed >= UNREACHABLE_AFTER ? 'unreachable' : 'loading'
+        if (health !== this.basemapState_.health) report(health)
+        else this.basemapState_ = { basemap, health, failed }
+      })
+    }
   }
 
   private mousePosition_(target: HTMLElement): Control {

@@ -19,6 +19,8 @@ export interface SearchControlOptions {
 
 /** The search control; call {@link relabelSearch} after a language switch. */
 export function createSearchControl(options: SearchControlOptions): Search<SearchHit> {
+  /** Text just located with Enter: the list the typing had asked for is not drawn over the answer. */
+  let entered: string | null = null
   const control = new Search<SearchHit>({
     className: 'cityloop-search',
     ...(options.target ? { target: options.target } : {}),
@@ -33,6 +35,7 @@ export function createSearchControl(options: SearchControlOptions): Search<Searc
     getTitle: (hit) => entry(hit, options.t),
     autocomplete: (text, callback) => {
       void options.bridge.search.find(text.trim(), { limit: 12 }).then((result) => {
+        if (entered !== null && entered === text.trim()) return
         if (result.ok) callback([...result.value])
         else {
           options.onError?.(result.error.message)
@@ -48,6 +51,28 @@ export function createSearchControl(options: SearchControlOptions): Search<Searc
       options.onSelect(event.search)
     },
   })
+  // Enter with no entry highlighted goes to the first hit (a typed coordinate, an id): ol-ext would only search
+  // again. Taken in the capture phase, before the control's own keyup listener on the input.
+  control.element.addEventListener(
+    'keyup',
+    (event) => {
+      if (event.key !== 'Enter' || control.element.querySelector('ul.autocomplete li.select')) return
+      const text = control.getInputField().value.trim()
+      if (text.length < 2) return
+      event.stopPropagation()
+      entered = text
+      void options.bridge.search.find(text, { limit: 1 }).then((result) => {
+        if (!result.ok) options.onError?.(result.error.message)
+        else if (result.value[0]) {
+          control.element.querySelector('ul.autocomplete')?.replaceChildren()
+          control.getInputField().blur()
+          options.onSelect(result.value[0])
+        }
+      })
+    },
+    true,
+  )
+  control.getInputField().addEventListener('input', () => (entered = null))
   return control
 }
 

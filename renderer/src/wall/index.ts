@@ -1,6 +1,6 @@
 /**
  * @module renderer/wall
- * Mounts the wall-screen view (大屏). Loaded on demand (`index.html?view=bigscreen`), so MapLibre and ECharts
+ * Mounts the wall-screen view (大屏). Loaded on demand (`index.html#/wall`), so MapLibre and ECharts
  * stay out of the workstation's own bundle.
  */
 import { createApp } from 'vue'

@@ -1,7 +1,7 @@
 /**
  * @module renderer/cases/map/CaseLayers
  * 案件图层 — the cases of the current filter on the workstation map, in three modes:
- * - 案件点位 (points): WebGL discs coloured by phase with a yellow/red ring for the light; zoomed out (below
+ * - 案件点位 (points): WebGL squares coloured by phase, outlined white (yellow/red for the light); zoomed out (below
  *   zoom 14, or more than {@link POINT_LIMIT} in view) cases gather into clusters with counts, coloured by
  *   their worst light; a click on a case selects it, on a cluster zooms in.
  * - 热力图 (heatmap): a WebGL heatmap holding every case once and filtering on the GPU (CaseHeatmap).
@@ -31,6 +31,7 @@ import Fill from 'ol/style/Fill.js'
 import Stroke from 'ol/style/Stroke.js'
 import Text from 'ol/style/Text.js'
 import CircleStyle from 'ol/style/Circle.js'
+import RegularShape from 'ol/style/RegularShape.js'
 import { mouseActionButton, platformModifierKeyOnly, shiftKeyOnly } from 'ol/events/condition.js'
 import { unByKey } from 'ol/Observable.js'
 import { buffer as bufferExtent, getHeight, getWidth, type Extent } from 'ol/extent.js'
@@ -44,7 +45,7 @@ import { compactFeatures } from '../../map/GridLoader.js'
 import { CGCS2000, type ViewProjection } from '../../map/projection.js'
 import { LABEL_FONT_FAMILY } from '../../map/region-style.js'
 import { covers, queryBbox } from '../../map/view-query.js'
-import { caseDataFromColumns, indexOfCase, LIGHTS, projectCases, type CaseData, type ProjectedCases } from './case-data.js'
+import { caseDataFromColumns, caseExtent, indexOfCase, LIGHTS, projectCases, type CaseData, type ProjectedCases } from './case-data.js'
 import {
   minuteWindow,
   NO_LOCAL_FILTER,
@@ -59,14 +60,18 @@ import {
 import { fillCaseLegend } from './case-legend.js'
 import {
   casePointStyle,
+  CHORO_STROKE,
   classBreaks,
   classColor,
   classOf,
   CLUSTER_COLORS,
   clusterRadius,
+  COMPONENT_OPACITY_UNDER_CASES,
+  GRID_OPACITY_UNDER_CHOROPLETH,
   HAZARD_RADIUS_STOPS,
   interpolateStops,
   POINT_RADIUS_STOPS,
+  SQUARE_ANGLE,
 } from './case-style.js'
 import { CaseHeatmap } from './CaseHeatmap.js'
 import { clusterCases, formatCount, inExtent, type Cluster } from './cluster.js'
@@ -221,6 +226,7 @@ export class CaseLayers {
       properties: { id: 'cases', title: this.t_('caseMap.layer') },
     })
     this.olMap_.addLayer(this.group_)
+    this.dimBase_()
 
     this.hazards_ = new HazardOverlays({ map: this.olMap_, onSelect: (id) => this.onSelect_(id) })
     this.hazards_.setWords(this.words_())
@@ -282,6 +288,11 @@ export class CaseLayers {
   /** Earliest and latest createdAt of the filtered data (the playback bar's range); null before data. */
   get span(): { readonly from: number; readonly to: number } | null {
     return this.data_?.span ?? null
+  }
+
+  /** Where the filtered cases are (CGCS2000 bbox, strays left out); null before data or with none. */
+  get extent(): Bbox | null {
+    return this.data_ ? (caseExtent(this.data_) as Bbox | null) : null
   }
 
   /** The drawn box, CGCS2000; null when none. */
@@ -444,6 +455,7 @@ export class CaseLayers {
     this.gridStyles_.clear()
     this.clusters_.changed()
     this.grids_.changed()
+    this.dimBase_()
     this.map_.refreshLegend()
   }
 
@@ -456,6 +468,7 @@ export class CaseLayers {
     unByKey(this.keys_)
     this.olMap_.removeInteraction(this.dragBox_)
     this.olMap_.removeLayer(this.group_)
+    this.dimBase_()
     this.olMap_.removeOverlay(this.flash_)
     this.olMap_.getViewport()?.classList.remove('case-box-mode')
     this.hazards_.dispose()
@@ -561,6 +574,15 @@ export class CaseLayers {
     this.clusters_.setVisible(mode === 'points')
     // Cells of another mode's last view would only hold memory.
     if (mode !== 'heatmap' && this.heatmap_.cells) this.heatmap_.clear()
+    this.dimBase_()
+  }
+
+  // Components step back while cases show (they would read as cases), and the grids' area-class fills under
+  // the 高发网格 choropleth; both come back when the case layers hide or go.
+  private dimBase_(): void {
+    const on = this.visible_ && !this.disposed_
+    this.map_.components.layer.setOpacity(on ? COMPONENT_OPACITY_UNDER_CASES : 1)
+    this.map_.grids.cells.setOpacity(on && this.mode_ === 'grids' ? GRID_OPACITY_UNDER_CHOROPLETH : 1)
   }
 
   private viewChanged_(): void {
@@ -799,7 +821,7 @@ export class CaseLayers {
               image: new CircleStyle({ radius: 5 + 3 * k, fill: new Fill({ color }), stroke: new Stroke({ color: 'rgba(11,18,32,0.8)', width: 1 }) }),
               ...(text ? { text } : {}),
             })
-          : new Style({ fill: new Fill({ color }), stroke: new Stroke({ color: 'rgba(127,29,29,0.55)', width: 0.8 }), ...(text ? { text } : {}) })
+          : new Style({ fill: new Fill({ color }), stroke: new Stroke({ color: CHORO_STROKE, width: 1.2 }), ...(text ? { text } : {}) })
       if (this.gridStyles_.size > 500) this.gridStyles_.clear()
       this.gridStyles_.set(key, style)
     }
@@ -817,11 +839,14 @@ export class CaseLayers {
     let style = this.clusterStyles_.get(key)
     if (!style) {
       const radius = count > 1 ? clusterRadius(count) : interpolateStops(POINT_RADIUS_STOPS, CLUSTER_ZOOM) + 1
+      // A square like the cases it holds (radius to the corners, so its side is about the disc's diameter).
       style = new Style({
-        image: new CircleStyle({
-          radius,
+        image: new RegularShape({
+          points: 4,
+          angle: SQUARE_ANGLE,
+          radius: radius * Math.SQRT2 * 0.9,
           fill: new Fill({ color: CLUSTER_COLORS[light] }),
-          stroke: new Stroke({ color: 'rgba(255,255,255,0.85)', width: count > 1 ? 1.5 : 1 }),
+          stroke: new Stroke({ color: '#ffffff', width: count > 1 ? 1.5 : 1.2 }),
         }),
         ...(label
           ? {
@@ -943,7 +968,8 @@ export class CaseLayers {
 
 const RING_STYLE = [
   new Style({ image: new CircleStyle({ radius: 15, stroke: new Stroke({ color: 'rgba(11,18,32,0.9)', width: 6 }) }) }),
-  new Style({ image: new CircleStyle({ radius: 15, stroke: new Stroke({ color: '#22d3ee', width: 3 }) }) }),
+  // White: apart from every phase colour and from the yellow/red light outlines.
+  new Style({ image: new CircleStyle({ radius: 15, stroke: new Stroke({ color: '#ffffff', width: 3 }) }) }),
 ]
 const BOX_STYLE = new Style({
   fill: new Fill({ color: 'rgba(34,211,238,0.08)' }),

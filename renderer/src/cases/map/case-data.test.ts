@@ -1,9 +1,9 @@
 /* eslint-disable no-restricted-imports -- a Node test (node:test, node:assert), never part of the UI bundle */
-import { test } from 'node:test'
+import { describe, it, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fromLonLat } from 'ol/proj.js'
 import type { CaseColumns } from '../../../../contracts/bridge/index.js'
-import { caseDataFromColumns, indexOfCase, MINUTE, projectCases } from './case-data.js'
+import { caseData, caseDataFromColumns, caseExtent, indexOfCase, MINUTE, projectCases } from './case-data.js'
 
 const columns: CaseColumns = {
   total: 3,
@@ -54,4 +54,18 @@ test('projected positions match OpenLayers for Web Mercator and are the same arr
     const [x, y] = fromLonLat([data.lon[i]!, data.lat[i]!], 'EPSG:3857')
     assert.ok(Math.abs(merc.x[i]! - x!) < 1e-6 && Math.abs(merc.y[i]! - y!) < 1e-6)
   }
+})
+
+describe('caseExtent', () => {
+  it('spans the cases, leaving out a stray one far away', () => {
+    assert.equal(caseExtent(caseData({ ids: [], lon: [], lat: [], phase: [], light: [], hazard: [], createdAt: [] })), null)
+    const n = 200
+    const lon = Array.from({ length: n }, (_, i) => 119.9 + (i % 20) * 0.001)
+    const lat = Array.from({ length: n }, (_, i) => 32.48 + Math.floor(i / 20) * 0.002)
+    lon[0] = 120.5 // one case across the city
+    const zeros = new Array<number>(n).fill(0)
+    const extent = caseExtent(caseData({ ids: lon.map((_, i) => String(i)), lon, lat, phase: zeros, light: zeros, hazard: zeros, createdAt: zeros }))!
+    assert.ok(extent[2] < 119.92 && extent[0] >= 119.9, `the stray case is left out (${extent})`)
+    assert.ok(Math.abs(extent[1] - 32.48) < 1e-9 && Math.abs(extent[3] - 32.498) < 1e-9)
+  })
 })

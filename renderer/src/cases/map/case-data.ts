@@ -142,3 +142,16 @@ export function projectCases(data: CaseData, projection: 'EPSG:4490' | 'EPSG:385
   }
   return { projection, x, y }
 }
+
+/**
+ * Where the cases are, CGCS2000 [west, south, east, north], leaving out the `trim` share of cases farthest out on
+ * each side (a stray case across the city must not widen the first view to the whole city); null when empty.
+ */
+export function caseExtent(data: Pick<CaseData, 'size' | 'lon' | 'lat'>, trim = 0.01): [number, number, number, number] | null {
+  if (!data.size) return null
+  const lon = Float64Array.from(data.lon).sort()
+  const lat = Float64Array.from(data.lat).sort()
+  const low = Math.floor(trim * (data.size - 1))
+  const high = data.size - 1 - low
+  return [lon[low]!, lat[low]!, lon[high]!, lat[high]!]
+}

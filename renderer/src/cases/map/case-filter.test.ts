@@ -6,6 +6,7 @@ import { CASE_PHASES } from '../../../../core/case/phase.js'
 import { LIGHT_ORDER, type CaseFilter } from '../../../../contracts/bridge/index.js'
 import { caseData, LIGHTS, MINUTE, type CaseData } from './case-data.js'
 import {
+  withPlayback,
   caseMatches,
   lightsOf,
   minuteWindow,
@@ -153,4 +154,16 @@ test('single hazards: open ones, or those awaiting someone on site, the most urg
   assert.deepEqual([...urgentHazards(data, all, 'awaiting', 10)], [2, 4])
   assert.deepEqual([...urgentHazards(data, all, 'open', 2)], [2, 4])
   assert.deepEqual([...urgentHazards(data, all, 'open', 1)], [2])
+})
+
+test('a playback window narrows the created-between range for the list', () => {
+  const day = 86_400_000
+  const w = { from: Date.parse('2026-11-02T16:00:00Z'), to: Date.parse('2026-11-02T16:00:00Z') + day }
+  assert.deepEqual(withPlayback({ text: 'x' }, null), { text: 'x' })
+  assert.deepEqual(withPlayback({ text: 'x' }, w), { text: 'x', from: '2026-11-02T16:00:00.000Z', to: '2026-11-03T16:00:00.000Z' })
+  // A range set in the filter bar is kept where it is narrower.
+  assert.deepEqual(withPlayback({ from: '2026-11-03T04:00:00.000Z' }, w), { from: '2026-11-03T04:00:00.000Z', to: '2026-11-03T16:00:00.000Z' })
+  // Disjoint: nothing (from = to).
+  const none = withPlayback({ to: '2026-11-01T00:00:00.000Z' }, w)
+  assert.equal(none.from, none.to)
 })

@@ -23,6 +23,18 @@ export interface PlaybackWindow {
   readonly to: number
 }
 
+/**
+ * The filter narrowed to a playback window: the created-between range becomes its intersection with the window
+ * (both [from, to)), so the case list shows the frame the map shows. Without a window, the filter as it is.
+ */
+export function withPlayback(filter: CaseFilter, window: PlaybackWindow | null): CaseFilter {
+  if (!window) return filter
+  const from = Math.max(window.from, filter.from ? Date.parse(filter.from) : -Infinity)
+  const to = Math.min(window.to, filter.to ? Date.parse(filter.to) : Infinity)
+  // An empty intersection stays empty (from = to admits nothing).
+  return { ...filter, from: new Date(from).toISOString(), to: new Date(Math.max(from, to)).toISOString() }
+}
+
 /** A playback window in whole minutes since {@link CaseData.base}: [from, to). */
 export interface MinuteWindow {
   readonly from: number

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { parseLiteralStyle } from 'ol/render/webgl/style.js'
 import type { FlatStyle, Rule } from 'ol/style/flat.js'
 import { CASE_PHASES } from '../../../../core/case/phase.js'
+import { COMPONENT_GROUPS, GROUP_COLORS } from '../../map/component-style.js'
 import {
   casePointStyle,
   cellWeight,
@@ -25,11 +26,25 @@ test('each phase has its own colour', () => {
   assert.equal(new Set(colors).size, CASE_PHASES.length)
 })
 
-test('the point style compiles for WebGL: discs for cases, diamonds for hazards drawn last', () => {
+test('each phase colour stays apart from every component group colour', () => {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+  for (const p of CASE_PHASES) {
+    for (const g of COMPONENT_GROUPS) {
+      const [a, b] = [rgb(PHASE_COLORS[p]), rgb(GROUP_COLORS[g])]
+      const distance = Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!)
+      assert.ok(distance > 60, `${p} ${PHASE_COLORS[p]} vs ${g} ${GROUP_COLORS[g]}: ${distance.toFixed(0)}`)
+    }
+  }
+})
+
+test('the point style compiles for WebGL: squares for cases, diamonds for hazards drawn last', () => {
   const rules = casePointStyle() as Rule[]
   assert.equal(rules.length, 2)
   assert.equal(rules[1]!.else, true)
+  assert.equal((rules[0]!.style as FlatStyle)['shape-points'], 4)
+  assert.equal((rules[0]!.style as FlatStyle)['shape-angle'], Math.PI / 4)
   assert.equal((rules[1]!.style as FlatStyle)['shape-points'], 4)
+  assert.equal((rules[1]!.style as FlatStyle)['shape-angle'], 0)
   for (const rule of rules) {
     const parsed = parseLiteralStyle(rule.style as FlatStyle, {}, rule.filter ?? true)
     assert.ok(parsed.builder, 'a shader builder')
@@ -37,20 +52,24 @@ test('the point style compiles for WebGL: discs for cases, diamonds for hazards 
   }
 })
 
-test('class breaks follow the quantiles of the distinct non-zero counts, so the top classes hold the few hot grids', () => {
+test('class breaks: the smallest count alone, then quantiles of the distinct counts above it, so the top classes hold the few hot grids', () => {
   // Most grids have one or two cases, a few very many: the classes still separate the few.
   const counts = [0, 0, ...Array(60).fill(1), ...Array(25).fill(2), 3, 4, 5, 8, 9, 12, 15, 30, 31, 60, 120]
   const breaks = classBreaks(counts)
   assert.equal(breaks[0], 1)
   for (let k = 1; k < breaks.length; k++) assert.ok(breaks[k]! > breaks[k - 1]!)
-  assert.deepEqual(breaks, [1, 3, 8, 12, 31])
+  assert.deepEqual(breaks, [1, 2, 5, 12, 31])
+  // A city where one-case grids are a third: most grids are out of the first class.
+  const spread = [...Array(30).fill(1), ...Array(25).fill(2), ...Array(20).fill(3), ...Array(10).fill(5), 8, 9, 12, 20, 40]
+  const firstClass = spread.filter((n) => classOf(n, classBreaks(spread)) === 0).length
+  assert.ok(firstClass < spread.length / 2, `${firstClass} of ${spread.length} grids in the first class`)
   assert.equal(classOf(0, breaks), -1)
   assert.equal(classOf(1, breaks), 0)
   assert.equal(classOf(120, breaks), breaks.length - 1)
   assert.deepEqual(classBreaks([0, 0]), [])
   assert.deepEqual(classBreaks([4, 4, 4]), [4])
   assert.deepEqual(classBreaks([0, 7, 9, 30]), [7, 9, 30])
-  assert.deepEqual(classBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), [1, 3, 5, 7, 9])
+  assert.deepEqual(classBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), [1, 2, 4, 6, 8])
 })
 
 test('class labels and colours', () => {

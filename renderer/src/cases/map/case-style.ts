@@ -1,8 +1,11 @@
 /**
  * @module renderer/cases/map/case-style
- * 案件样式 — how cases look: the fill says the 环节 (seven phases, one colour each), the outer ring says the
- * 亮灯 (yellow / red), a 第9条 safety hazard is a larger diamond; clusters take the colour of their worst
- * light; the heatmap runs cool to hot; 高发网格 use a sequential scale. Everything here is data (flat styles,
+ * 案件样式 — how cases look, apart from the components under them (round dots coloured by facility group): a case
+ * is a square with a white outline, filled with its 环节 colour (seven phases, a palette of its own), the
+ * outline turning yellow or red for the 亮灯; a 第9条 safety hazard is a larger diamond; clusters are squares
+ * coloured by their worst light; the heatmap runs cool to hot; 高发网格 use a strong sequential scale.
+ * While the case layers show, components are turned down ({@link COMPONENT_OPACITY_UNDER_CASES}) and, under
+ * 高发网格, the area-class fills of the grids too. Everything here is data (flat styles,
  * colours, numbers), so it is tested in Node; the OpenLayers style objects are made where they are drawn.
  */
 import { CASE_PHASES, type CasePhase } from '../../../../core/case/phase.js'
@@ -15,32 +18,42 @@ export const PROP_PHASE = 'phase'
 export const PROP_LIGHT = 'light'
 export const PROP_HAZARD = 'hazard'
 
-/** Fill colour of each phase, apart from each other and from the light rings on dark maps and imagery. */
+/**
+ * Fill colour of each phase: apart from each other, from the light outlines, and from the component groups'
+ * blue, amber, violet, green, pink and slate (map/component-style.ts), on dark maps and imagery.
+ */
 export const PHASE_COLORS: Readonly<Record<CasePhase, string>> = {
-  intake: '#38bdf8',
-  registered: '#818cf8',
-  dispatched: '#c084fc',
-  handling: '#fb923c',
-  checking: '#2dd4bf',
-  closed: '#4ade80',
-  ended: '#94a3b8',
+  intake: '#00e5ff',
+  registered: '#7c3aed',
+  dispatched: '#d946ef',
+  handling: '#ff7a1a',
+  checking: '#c8f542',
+  closed: '#14b8a6',
+  ended: '#e2e8f0',
 }
 
-/** Ring colour of each light: only yellow and red get a coloured ring; the rest a thin dark one. */
+/** Outline of each light: white (the case's own light ring) unless the light is yellow or red. */
 export const LIGHT_RING: Readonly<Record<LightColor, string>> = {
-  none: 'rgba(11,18,32,0.85)',
-  green: 'rgba(11,18,32,0.85)',
+  none: '#ffffff',
+  green: '#ffffff',
   yellow: '#facc15',
   red: '#ef4444',
 }
 
-/** Cluster fill by its worst light. */
+/** Cluster fill by its worst light (squares, like the cases they hold). */
 export const CLUSTER_COLORS: Readonly<Record<LightColor, string>> = {
-  none: 'rgba(37,99,235,0.85)',
-  green: 'rgba(22,163,74,0.85)',
-  yellow: 'rgba(202,138,4,0.9)',
-  red: 'rgba(220,38,38,0.9)',
+  none: 'rgba(79,70,229,0.9)',
+  green: 'rgba(13,148,136,0.9)',
+  yellow: 'rgba(202,138,4,0.92)',
+  red: 'rgba(220,38,38,0.92)',
 }
+
+/** Opacity of the component layer while the case layers show: there, but behind the cases. */
+export const COMPONENT_OPACITY_UNDER_CASES = 0.3
+/** Opacity of the unit grids' area-class fills under the 高发网格 choropleth, so its classes read. */
+export const GRID_OPACITY_UNDER_CHOROPLETH = 0.2
+/** A square's shape angle (a four-point shape with its corners on the diagonals). */
+export const SQUARE_ANGLE = Math.PI / 4
 
 /** The hazard accent (pulse, countdown): a red apart from the red light ring. */
 export const HAZARD_COLOR = '#ff2d55'
@@ -48,12 +61,12 @@ export const HAZARD_COLOR = '#ff2d55'
 const byIndex = (prop: string, colors: readonly string[], fallback: string) => ['match', ['get', prop], ...colors.flatMap((c, i) => [i, c]), fallback]
 const phaseFill = () => byIndex(PROP_PHASE, CASE_PHASES.map((p) => PHASE_COLORS[p]), PHASE_COLORS.ended)
 
-/** Radius stops of a case disc by zoom (px). */
+/** Radius stops of a case square by zoom (px, to its corners). */
 export const POINT_RADIUS_STOPS: readonly (readonly [number, number])[] = [
-  [11, 2.5],
-  [14, 4.5],
-  [17, 7],
-  [19, 9],
+  [11, 3.5],
+  [14, 6],
+  [17, 8.5],
+  [19, 10.5],
 ]
 /** Radius stops of a hazard diamond by zoom (px). */
 export const HAZARD_RADIUS_STOPS: readonly (readonly [number, number])[] = [
@@ -80,7 +93,8 @@ export function interpolateStops(stops: readonly (readonly [number, number])[], 
 
 /**
  * WebGL flat style of case points: features carry `phase`, `light` and `hazard` (indices). Ordinary cases
- * are discs; hazards, drawn after them, are diamonds with a white (or light-coloured) edge.
+ * are squares with a white outline (yellow or red, thicker, for the light); hazards, drawn after them, are
+ * larger diamonds with the same edge.
  */
 export function casePointStyle(): FlatStyleLike {
   const zoomCurve = (stops: readonly (readonly [number, number])[]) => ['interpolate', ['linear'], ['zoom'], ...stops.flat()]
@@ -96,10 +110,12 @@ export function casePointStyle(): FlatStyleLike {
     {
       filter: ['!=', ['get', PROP_HAZARD], 1],
       style: {
-        'circle-radius': zoomCurve(POINT_RADIUS_STOPS),
-        'circle-fill-color': phaseFill(),
-        'circle-stroke-color': ring,
-        'circle-stroke-width': ['match', ['get', PROP_LIGHT], yellow, 2.5, red, 2.5, 1],
+        'shape-points': 4,
+        'shape-radius': zoomCurve(POINT_RADIUS_STOPS),
+        'shape-angle': SQUARE_ANGLE,
+        'shape-fill-color': phaseFill(),
+        'shape-stroke-color': ring,
+        'shape-stroke-width': ['match', ['get', PROP_LIGHT], yellow, 2.5, red, 2.5, 1.5],
       },
     },
     {
@@ -167,21 +183,25 @@ export function cellWeight(count: number, weight: number): number {
   return Math.max(MIN_CELL_WEIGHT, 1 - (1 - weight) ** count)
 }
 
-/** 高发网格 fills, light to dark (five classes). */
+/** 高发网格 fills, light to dark (five classes): opaque enough to read over the area-class fills and imagery. */
 export const CHORO_COLORS: readonly string[] = [
-  'rgba(254,240,138,0.55)',
-  'rgba(251,191,36,0.62)',
-  'rgba(249,115,22,0.7)',
-  'rgba(220,38,38,0.76)',
-  'rgba(127,29,29,0.85)',
+  // The first class (usually one case per grid) lighter, so the hot grids stand out of it.
+  'rgba(253,224,71,0.5)',
+  'rgba(251,146,60,0.84)',
+  'rgba(239,68,68,0.88)',
+  'rgba(190,18,60,0.92)',
+  'rgba(88,28,135,0.95)',
 ]
+/** Outline of a counted grid: dark, so neighbouring classes stay apart. */
+export const CHORO_STROKE = 'rgba(15,23,42,0.85)'
 
 /**
- * Lower bounds of the choropleth classes (ascending, the first is the smallest non-zero count): quantiles
- * of the distinct non-zero counts. Quantiles of the counts themselves would put every class bound on 1 or 2
- * in a city where most grids have a case or two; over the distinct values, the top classes hold the few
- * grids with many cases, which is what 高发网格 is for. Fewer than `classes` bounds when there are fewer
- * distinct counts; empty when every count is 0.
+ * Lower bounds of the choropleth classes (ascending). The first class is the smallest non-zero count alone
+ * (typically the many grids with one case: they are the background, not the 高发); the other classes are
+ * quantiles of the distinct counts above it, so the top classes hold the few grids with many cases, which is
+ * what 高发网格 is for. Quantiles over every grid would put most bounds on 1 or 2; quantiles of all distinct
+ * values (the earlier rule) put most grids in the first class. Fewer than `classes` bounds when there are
+ * fewer distinct counts; empty when every count is 0.
  */
 export function classBreaks(counts: ArrayLike<number>, classes = CHORO_COLORS.length): number[] {
   const distinct = new Set<number>()
@@ -189,9 +209,9 @@ export function classBreaks(counts: ArrayLike<number>, classes = CHORO_COLORS.le
   if (!distinct.size) return []
   const values = [...distinct].sort((a, b) => a - b)
   const breaks = [values[0]!]
-  for (let k = 1; k < classes; k++) {
-    const q = values[Math.min(values.length - 1, Math.floor((k / classes) * values.length))]!
-    // A quantile equal to the previous bound adds no class (many grids share the smallest counts).
+  const above = values.slice(1)
+  for (let k = 0; k < classes - 1 && above.length; k++) {
+    const q = above[Math.min(above.length - 1, Math.floor((k / (classes - 1)) * above.length))]!
     if (q > breaks[breaks.length - 1]!) breaks.push(q)
   }
   return breaks
