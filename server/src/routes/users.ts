@@ -11,19 +11,18 @@ import { hashPassword } from '../auth/passwords.js'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy.js'
 import { audit } from '../services/audit.js'
 import { newApiKey, hashSecret } from '../auth/tokens.js'
-import { CENTER_DESK } from '../services/access.js'
+import { ADMINS, PEOPLE_READERS, UNIT_ROLES } from '../policies/roles.js'
 import { UserBody } from './auth.js'
 import { caseErrors } from './schemas.js'
 
 const PERSON_ROLES = ROLES.filter((r) => r !== 'api-client')
-const UNIT_ROLES: readonly Role[] = ['unit-handler', 'unit-manager']
 
 /** 用户 and 接入方 — the people list (the desk picks inspectors from it) and administrators' account management. */
 const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
     {
-      config: { roles: [...CENTER_DESK, 'leader', 'admin'] },
+      config: { roles: PEOPLE_READERS },
       schema: {
         tags: ['admin'],
         summary: 'Accounts, e.g. ?role=inspector for the desk assigning 核实 / 核查 tasks',
@@ -43,7 +42,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/users',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Create an account (administrators)',
@@ -93,7 +92,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/api-clients',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Create or re-key an API client (second-level platform, sensor gateway); the key is shown once',
@@ -129,7 +128,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/admin/jobs',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Durable jobs: who holds each lease and what the last run did',
@@ -170,7 +169,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/jobs/:name/run',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Run a job now (if no other instance holds its lease)',
