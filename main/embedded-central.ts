@@ -1,10 +1,11 @@
 import { join } from 'node:path'
-import { buildApp } from '../server/src/app.js'
+import { buildDemoApp as buildApp } from '../server/src/demo/app-demo.js'
 import { openDatabase } from '../server/src/db/connect.js'
 import { migrateToLatest } from '../server/src/db/migrate.js'
 import { demoCasesFromEnv } from '../server/src/config.js'
-import { seedDemoCases } from '../server/src/seed/demo-cases.js'
-import { isEmpty, seedDemoCity } from '../server/src/seed/demo.js'
+import { seedDemoCases } from '../server/src/demo/demo-cases.js'
+import { seedDemoCity } from '../server/src/demo/demo.js'
+import { isEmpty } from '../server/src/db/regions.js'
 import type { Log } from './log.js'
 
 /** The central API running inside the workstation process. */

@@ -3,7 +3,7 @@ import Type from 'typebox'
 import { randomUUID } from 'node:crypto'
 import type { CaseSource, Role } from '../../../core/case/types.js'
 import { CASE_SOURCES, ROLES } from '../../../core/case/types.js'
-import { API_SCOPES, presentApiClient, upsertApiClient, type ApiScope } from '../db/api-clients.js'
+import { API_SCOPES, getApiClient, presentApiClient, upsertApiClient, type ApiScope } from '../db/api-clients.js'
 import { listLeases } from '../db/jobs.js'
 import { findUserByUsername, listUsers, presentUser, upsertUsers } from '../db/users.js'
 import { badBodyField, badRequest, conflict } from '../errors.js'
@@ -117,9 +117,9 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const key = newApiKey()
       const b = request.body
-      const existed = await app.db.selectFrom('api_client').select('id').where('id', '=', b.id).executeTakeFirst()
+      const existed = await getApiClient(app.db, b.id)
       await upsertApiClient(app.db, { id: b.id, name: b.name, keyHash: hashSecret(key), scopes: b.scopes as ApiScope[], source: b.source as CaseSource })
-      const row = (await app.db.selectFrom('api_client').selectAll().where('id', '=', b.id).executeTakeFirst())!
+      const row = (await getApiClient(app.db, b.id))!
       await audit(app, request, { action: existed ? 'api-client.rekey' : 'api-client.create', outcome: 'success', target: b.id, details: { name: b.name, source: b.source, scopes: b.scopes } })
       return reply.status(201).send({ client: presentApiClient(row), key })
     },
