@@ -23,6 +23,8 @@ const nodeBuiltins = [
   'worker_threads',
 ]
 
+const servicesNotUi = { group: ours('renderer', 'electron'), message: 'services never reach into the UI or the shell' }
+
 export default tseslint.config(
   {
     ignores: [
@@ -117,11 +119,27 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts', 'gis-data/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [servicesNotUi] }],
+    },
+  },
+  {
+    // The demo (case history, demo photos, demo people, the live demo job) sits in server/src/demo/, which
+    // the API's production paths never import: hosts that run the demo pass it in (`buildApp({ demo })`,
+    // the embedded central in main/), and cli.ts loads it with import() on the demo's paths only. Types
+    // are fine: they are gone at run time.
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/demo/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ours('renderer', 'electron'), message: 'services never reach into the UI or the shell' },
+            servicesNotUi,
+            {
+              group: ['**/demo/*'],
+              allowTypeImports: true,
+              message: 'production code does not import the demo: take it as an option, or import() it on the demo path',
+            },
           ],
         },
       ],

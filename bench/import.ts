@@ -7,7 +7,7 @@ import { componentRow } from '../server/src/db/components.js'
 import { openDatabase, type OpenDatabase } from '../server/src/db/connect.js'
 import { migrateToLatest } from '../server/src/db/migrate.js'
 import type { ComponentTable, Database } from '../server/src/db/schema.js'
-import { seedDemoCity } from '../server/src/seed/demo.js'
+import { seedDemoCity } from '../server/src/demo/demo.js'
 import { timed, perSecond } from './clock.js'
 
 /** A database engine to import into. */

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../server/src/app.js'
+import { buildDemoApp as buildApp } from '../../server/src/demo/app-demo.js'
 import type { OpenDatabase } from '../../server/src/db/connect.js'
-import { seedDemoCity, type SeedCounts } from '../../server/src/seed/demo.js'
+import { seedDemoCity, type SeedCounts } from '../../server/src/demo/demo.js'
 import { openTestDatabase } from '../../server/test/databases.js'
 
 /** A running test central. */

@@ -29,10 +29,8 @@ import { createSessionCache, type SessionCache } from './auth/session-cache.js'
 import { createCaseRulesCache, type CaseRulesCache } from './services/case-rules.js'
 import { createPhotoStore, type PhotoStore } from './services/photo-store.js'
 import { createJobRunner, type JobRunner } from './services/job-runner.js'
-import { serverJobs } from './services/jobs.js'
-import type { DemoActivityOptions } from './services/demo-activity.js'
-import { demoActivityFromEnv } from './config.js'
-import { restoreDemoPhotos } from './seed/demo-photos.js'
+import { serverJobs, type JobContext } from './services/jobs.js'
+import type { JobDefinition } from './services/job-runner.js'
 import { photoQuotaFromEnv, type PhotoQuota } from './services/photo-quota.js'
 import { DEFAULT_DEMO_PASSWORD } from './config.js'
 import { dummyHash } from './auth/passwords.js'
@@ -106,12 +104,23 @@ export interface AppOptions {
   /** Deadline sweep interval; 0 or absent: the jobs exist (runnable on demand) but no timer starts. */
   readonly jobIntervalMs?: number
   /**
-   * 演示活动 — the 'demo-activity' job files and advances demo cases every 20-60 s (its own timer, whatever
-   * jobIntervalMs says). Default: CITYLOOP_DEMO_ACTIVITY=1 in the environment; off otherwise.
+   * 演示 — the demo's part in the running API, from server/src/demo/ (`appDemo()`): given by the hosts that
+   * run the demo (the embedded database of `serve`, the workstation's embedded central, tests); the API's
+   * own code never imports the demo. Absent: no demo jobs, no demo photos kept or restored.
    */
-  readonly demoActivity?: boolean | DemoActivityOptions
+  readonly demo?: AppDemo
   /** Photo uploads per caller and window; default from CITYLOOP_PHOTO_UPLOADS / _UPLOAD_MB / _WINDOW_MINUTES (photo-quota.ts). */
   readonly photoQuota?: PhotoQuota
+}
+
+/** What a demo adds to the API (server/src/demo/app-demo.ts builds it). */
+export interface AppDemo {
+  /** Jobs beside the server's own (the live 'demo-activity'), given the app's parts. */
+  readonly jobs?: (context: JobContext) => readonly JobDefinition[]
+  /** Photos the unattached-photo cleanup keeps: the demo cites them by id. */
+  readonly keepPhotoIds?: () => readonly string[]
+  /** Runs when the app is ready (writes the files of demo photos a seed without a photo folder recorded). */
+  readonly onReady?: (context: JobContext) => Promise<void>
 }
 
 /** Builds the central API (数字城管 system of record): routes, OpenAPI document and docs UI. */
@@ -138,26 +147,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('verifier', createVerifyLimiter())
   app.decorate('knownPasswords', [...new Set([DEFAULT_DEMO_PASSWORD, ...(options.demoPassword ? [options.demoPassword] : [])])])
   const jobIntervalMs = options.jobIntervalMs ?? 0
+  const context: JobContext = { db: options.db, caseRules: app.caseRules, cityModel: app.cityModel, photos: app.photos }
+  const demo = options.demo
   const jobs = serverJobs({
     db: options.db,
     caseRules: app.caseRules,
     sweepIntervalMs: jobIntervalMs,
-    cityModel: app.cityModel,
     photos: app.photos,
-    demoActivity: options.demoActivity ?? demoActivityFromEnv(),
+    ...(demo?.keepPhotoIds ? { keepPhotoIds: demo.keepPhotoIds } : {}),
+    ...(demo?.jobs ? { extra: demo.jobs(context) } : {}),
     idleMs: app.idleMs,
     ...(options.auditRetentionDays !== undefined ? { auditRetentionDays: options.auditRetentionDays } : {}),
   })
   app.decorate('jobs', createJobRunner({ db: options.db, clock: app.clock, log: app.log, jobs }))
   if (jobs.some((j) => j.intervalMs > 0)) app.addHook('onReady', async () => app.jobs.start())
-  // Demo photos recorded by a seed that had no photo folder (the embedded central's first start): write their files.
-  app.addHook('onReady', async () => {
-    try {
-      await restoreDemoPhotos(options.db, app.photos)
-    } catch (error) {
-      app.log.warn({ err: error }, 'could not restore the demo photos')
-    }
-  })
+  if (demo?.onReady) {
+    const onReady = demo.onReady
+    app.addHook('onReady', async () => {
+      try {
+        await onReady(context)
+      } catch (error) {
+        app.log.warn({ err: error }, 'the demo could not get ready')
+      }
+    })
+  }
   app.addHook('onClose', async () => app.jobs.stop())
   // The dummy hash unknown usernames are verified against, made before the first sign-in needs it.
   app.addHook('onReady', async () => void (await dummyHash()))

@@ -6,13 +6,16 @@ import { readConfig, readTlsFiles, type ServerConfig } from './config.js'
 import { openDatabase, type OpenDatabase } from './db/connect.js'
 import { migrateToLatest } from './db/migrate.js'
 import { buildApp } from './app.js'
-import { isEmpty, seedDemoCity, type SeedCounts } from './seed/demo.js'
-import { seedDemoCases, type DemoCaseSummary } from './seed/demo-cases.js'
+import { isEmpty } from './db/regions.js'
+// The demo (server/src/demo/) is loaded only on the demo's paths (seed, an empty or embedded database, the
+// live demo): a DATABASE_URL deployment's `serve` runs without its code.
+import type { SeedCounts } from './demo/demo.js'
+import type { DemoCaseSummary } from './demo/demo-cases.js'
 import { createPhotoStore } from './services/photo-store.js'
 import { importGridsFile } from './commands/import-grids.js'
 import { importComponentsFile } from './commands/import-components.js'
 import { ImportFailed } from './commands/import-failed.js'
-import { withCurrentMatrix } from './services/permission-matrix.js'
+import { withCurrentMatrix } from './policies/permission-matrix.js'
 import { verifyCaseChains } from './db/case-chain.js'
 import { DEFAULT_DEMO_API_KEY, DEFAULT_DEMO_PASSWORD } from './config.js'
 import type { Kysely } from 'kysely'
@@ -151,6 +154,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       if (sub !== 'demo' && sub !== 'demo-cases') return usage(`unknown seed "${sub ?? ''}"; the seeds are "demo" and "demo-cases"`)
       const photos = createPhotoStore(join(config.dataDir, 'photos'))
       if (sub === 'demo') {
+        const { seedDemoCity } = await import('./demo/demo.js')
         return withDatabase(config, async ({ db }) => {
           const counts = await seedDemoCity(db, undefined, { password: config.demoPassword, apiKey: config.demoApiKey }, { cases: values['no-cases'] ? false : { photos } })
           console.log(`seeded the demo city: ${formatCounts(counts)}`)
@@ -165,6 +169,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         if (!Number.isFinite(n) || n < 0 || (name !== 'days' && !Number.isInteger(n)) || (name === 'days' && n === 0)) return usage(`--${name} must be a ${name === 'days' ? 'number above 0' : 'whole number'}, got "${text}"`)
         numbers[name] = n
       }
+      const { seedDemoCases } = await import('./demo/demo-cases.js')
       return withDatabase(config, async ({ db }) => {
         const summary = await seedDemoCases(db, {
           photos,
@@ -249,6 +254,7 @@ async function withDatabase(config: ServerConfig, run: (open: OpenDatabase) => P
 export async function prepareEmptyDatabase(db: Kysely<Database>, config: Pick<ServerConfig, 'databaseUrl' | 'demoPassword' | 'demoApiKey' | 'dataDir'>): Promise<string | undefined> {
   if (!(await isEmpty(db))) return undefined
   const started = Date.now()
+  const { seedDemoCity } = await import('./demo/demo.js')
   if (config.databaseUrl) {
     const counts = await seedDemoCity(db, undefined, {}, { accounts: false })
     return (
@@ -299,7 +305,8 @@ async function serve(config: ServerConfig): Promise<number> {
     sessionHours: config.sessionHours,
     idleMinutes: config.idleMinutes,
     jobIntervalMs: config.jobIntervalMs,
-    demoActivity: config.demoActivity,
+    // The embedded database holds the whole demo; a DATABASE_URL one runs the demo only when asked for the live demo.
+    ...(!config.databaseUrl || config.demoActivity ? { demo: (await import('./demo/app-demo.js')).appDemo({ activity: config.demoActivity }) } : {}),
     rateLimit: { perMinute: config.rateLimit, loginPerMinute: config.loginRateLimit, allowList: config.rateLimitAllow },
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
     auditRetentionDays: config.auditRetentionDays,

@@ -11,7 +11,7 @@ import { verifyCaseChains, eventHash, canonicalJson } from '../src/db/case-chain
 import type { OpenDatabase } from '../src/db/connect.js'
 import * as evidence from '../src/db/migrations/0004-evidence.js'
 import { actorOfUser } from '../src/db/users.js'
-import { seedDemoCity } from '../src/seed/demo.js'
+import { seedDemoCity } from '../src/demo/demo.js'
 import { createCaseRulesCache } from '../src/services/case-rules.js'
 import { createCityModelCache } from '../src/services/city-model.js'
 import { buildApp } from '../src/app.js'

@@ -14,17 +14,18 @@ import { buildApp } from '../src/app.js'
 import type { OpenDatabase } from '../src/db/connect.js'
 import type { CaseEventRow, CaseRow } from '../src/db/cases.js'
 import { actorOfUser } from '../src/db/users.js'
-import { seedDemoCity } from '../src/seed/demo.js'
-import { seedDemoCases, type DemoCaseSummary } from '../src/seed/demo-cases.js'
-import { demoPhotos } from '../src/seed/demo-photos.js'
+import { seedDemoCity } from '../src/demo/demo.js'
+import { seedDemoCases, type DemoCaseSummary } from '../src/demo/demo-cases.js'
+import { demoPhotos } from '../src/demo/demo-photos.js'
 import { caseClock } from '../src/services/case-clock.js'
 import { createCaseRulesCache } from '../src/services/case-rules.js'
-import { DEMO_ACTIVITY_JOB, type DemoActivityResult } from '../src/services/demo-activity.js'
+import { DEMO_ACTIVITY_JOB, type DemoActivityResult } from '../src/demo/demo-activity.js'
+import { appDemo } from '../src/demo/app-demo.js'
 import { DATABASES, openTestDatabase } from './databases.js'
 import { signIn } from './helpers.js'
 import { testClock } from './seeded.js'
 
-// The demo case history (seed/demo-cases.ts) and the live demo job (services/demo-activity.ts): the mix a
+// The demo case history (demo/demo-cases.ts) and the live demo job (demo/demo-activity.ts): the mix a
 // duty leader sees, and that every case is what the API itself would have recorded — its events replay
 // through core's createCase and decide to exactly the stored case.
 
@@ -223,7 +224,7 @@ for (const backend of DATABASES) {
       await off.close()
 
       const clock = testClock(new Date(+NOW + 5 * MIN))
-      const app = await buildApp({ db: open.db, databaseEngine: open.engine, photosDir, now: clock.now, demoActivity: { seed: 11 } })
+      const app = await buildApp({ db: open.db, databaseEngine: open.engine, photosDir, now: clock.now, demo: appDemo({ activity: { seed: 11 } }) })
       try {
         assert.ok(app.jobs.names.includes(DEMO_ACTIVITY_JOB))
         const before = new Map((await open.db.selectFrom('case_file').select(['id', 'version', 'status']).execute()).map((r) => [r.id, r]))
@@ -259,7 +260,7 @@ for (const backend of DATABASES) {
 
     test('the demo photos the cases cite are served, restored into an empty photo folder on start', async () => {
       const emptyDir = mkdtempSync(join(tmpdir(), 'cityloop-demo-photos-'))
-      const app = await buildApp({ db: open.db, databaseEngine: open.engine, photosDir: emptyDir, now: () => new Date(+NOW + 10 * MIN) })
+      const app = await buildApp({ db: open.db, databaseEngine: open.engine, photosDir: emptyDir, now: () => new Date(+NOW + 10 * MIN), demo: appDemo({ activity: false }) })
       try {
         await app.ready()
         const handled = [...events.values()].flat().find((e) => e.type === 'handle')!

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import type { FastifyInstance } from 'fastify'
 import { DEFAULT_DEMO_PASSWORD } from '../src/config.js'
-import { DEMO_PEOPLE } from '../src/seed/demo-people.js'
+import { DEMO_PEOPLE } from '../src/demo/demo-people.js'
 
 /** A parsed JSON answer. */
 export interface Answer {

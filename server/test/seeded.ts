@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely'
 import type { OpenDatabase } from '../src/db/connect.js'
 import type { Database } from '../src/db/schema.js'
 import { buildApp, type RateLimitOptions } from '../src/app.js'
-import { seedDemoCity, type SeedCounts } from '../src/seed/demo.js'
+import { seedDemoCity, type SeedCounts } from '../src/demo/demo.js'
+import { appDemo } from '../src/demo/app-demo.js'
 import { loadDemoCity } from '../../gis-data/demo-city.js'
 import type { PhotoQuota } from '../src/services/photo-quota.js'
 import { openTestDatabase, type DATABASES } from './databases.js'
@@ -80,6 +81,8 @@ export async function seededApi(
     db: open.db,
     databaseEngine: open.engine,
     photosDir,
+    // The demo city is seeded, so the demo's part of the API runs too (its photos kept); never the live demo.
+    demo: appDemo({ activity: false }),
     ...(options.clock ? { now: clock.now } : {}),
     ...(options.sessionHours ? { sessionHours: options.sessionHours } : {}),
     ...(options.photoQuota ? { photoQuota: options.photoQuota } : {}),

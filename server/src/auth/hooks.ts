@@ -4,6 +4,7 @@ import { findApiClientByKeyHash, touchApiClient } from '../db/api-clients.js'
 import { actorOfUser, findSessionUser, touchSession } from '../db/users.js'
 import { forbidden, unauthorized } from '../errors.js'
 import type { Principal } from './principal.js'
+import { routeRefusal } from '../policies/caller-access.js'
 
 const TOUCH_EVERY_MS = 5 * 60_000
 /** A session's last use is written at most this often (and at least ten times per idle timeout). */
@@ -76,23 +77,13 @@ function bindLog(request: FastifyRequest, reply: FastifyReply, userId: string): 
 
 /**
  * onRequest hook for the routes that need a caller (everything but reference data, login and the feed):
- * 401 when anonymous; 403 for an API client unless the route's `config.apiScope` is one of its scopes;
- * 403 for a person without one of the route's `config.roles`. It runs before the body is parsed, so a
+ * 401 when anonymous; 403 when policies/caller-access.ts refuses the caller (a role or API scope the route's
+ * config does not name). It runs before the body is parsed, so a
  * caller who may not use a route learns that, not what is wrong with the body.
  */
 export async function requireCaller(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const p = request.principal
   if (!p) throw unauthorized('sign in first: send Authorization: Bearer <token> (POST /api/v1/auth/login) or X-Api-Key')
-  const roles = request.routeOptions.config.roles
-  if (p.kind === 'user' && roles && !roles.includes(p.actor.role)) {
-    throw forbidden(`${request.method} ${request.routeOptions.url} is for ${roles.join(', ')}; you are ${p.actor.role}`, { allowedRoles: roles })
-  }
-  if (p.kind === 'api-client') {
-    const scope = request.routeOptions.config.apiScope
-    if (!scope || !p.scopes.includes(scope)) {
-      throw forbidden(scope ? `this API key lacks the scope ${scope}` : 'API clients may only create cases (and upload their photos)', {
-        scopes: p.scopes,
-      })
-    }
-  }
+  const refusal = routeRefusal(p, { method: request.method, url: request.routeOptions.url ?? request.url, config: request.routeOptions.config })
+  if (refusal) throw forbidden(refusal.message, refusal.details)
 }

@@ -54,3 +54,8 @@ export function findApiClientByKeyHash(db: Db, keyHash: string): Promise<ClientR
 export async function touchApiClient(db: Db, id: string, now: Date): Promise<void> {
   await db.updateTable('api_client').set({ last_used_at: now }).where('id', '=', id).execute()
 }
+
+/** One API client by id (revoked ones too), or undefined. */
+export function getApiClient(db: Db, id: string): Promise<ClientRow | undefined> {
+  return db.selectFrom('api_client').selectAll().where('id', '=', id).executeTakeFirst()
+}

@@ -5,6 +5,7 @@ import type { CatalogClassTable, Database } from './schema.js'
 import { recordChanges } from './changes.js'
 
 type ClassRow = Selectable<CatalogClassTable>
+type Db = Kysely<Database> | Transaction<Database>
 
 /** The API's and the feed's form of a catalog small class (小类), with its filing conditions. */
 export function presentCatalogClass(row: ClassRow) {
@@ -138,4 +139,32 @@ export function classFromRow(row: ClassRow): CategoryClass {
     ...(row.component_code ? { componentCode: row.component_code } : {}),
     ...(row.note ? { note: row.note } : {}),
   }
+}
+
+/** The editions held, each with its number of classes (small and big), oldest first. */
+export async function listCatalogEditions(db: Db) {
+  const rows = await db
+    .selectFrom('catalog_edition as e')
+    .leftJoin('catalog_class as c', 'c.edition', 'e.edition')
+    .select(['e.edition', 'e.standard', 'e.catalog_version', (eb) => eb.fn.count<string>('c.key').as('classes')])
+    .groupBy(['e.edition', 'e.standard', 'e.catalog_version'])
+    .orderBy('e.edition')
+    .execute()
+  return rows.map((r) => ({ edition: r.edition, standard: r.standard, catalogVersion: r.catalog_version, classes: Number(r.classes) }))
+}
+
+/** One edition's head row (standard, version, big classes), or undefined. */
+export function getCatalogEdition(db: Db, edition: Edition) {
+  return db.selectFrom('catalog_edition').selectAll().where('edition', '=', edition).executeTakeFirst()
+}
+
+/** An edition's classes by kind and code; `q` matches code, Chinese or English name (LIKE wildcards escaped). */
+export function listCatalogClasses(db: Db, edition: Edition, filter: { readonly kind?: 'component' | 'event'; readonly q?: string } = {}) {
+  let q = db.selectFrom('catalog_class').selectAll().where('edition', '=', edition).orderBy('kind').orderBy('code')
+  if (filter.kind) q = q.where('kind', '=', filter.kind)
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`
+    q = q.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like), eb('name_en', 'ilike', like)]))
+  }
+  return q.execute()
 }

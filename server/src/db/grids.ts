@@ -103,3 +103,8 @@ export async function allGridsForIndex(db: Kysely<Database>): Promise<UnitGrid[]
   const rows = await db.selectFrom('unit_grid').select(['id', 'community_code', 'area_class', 'geometry']).execute()
   return rows.map(gridFromRow)
 }
+
+/** One unit grid by its 15-digit id, or undefined. */
+export function getGrid(db: Kysely<Database> | Transaction<Database>, id: string) {
+  return db.selectFrom('unit_grid').selectAll().where('id', '=', id).executeTakeFirst()
+}

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Actor } from '../../../core/case/types.js'
-import { caseScope } from '../services/access.js'
+import { canReadPhoto, caseScope } from '../policies/case-access.js'
 import type { PhotoStore } from '../services/photo-store.js'
 import type { Database, PhotoTable } from './schema.js'
 
@@ -31,9 +31,9 @@ function citing(db: Db, id: string) {
 }
 
 /**
- * 照片访问 — the photo when `actor` may see it: it belongs to a case the actor may read (access.ts, the
- * rules of the case itself), or the actor uploaded it and no case cites it yet. Undefined otherwise, which
- * the route answers like a photo that does not exist.
+ * 照片访问 — the photo when `actor` may see it (canReadPhoto in policies/case-access.ts: a case the actor may
+ * read cites it, or the actor uploaded it and no case cites it yet). Undefined otherwise, which the route
+ * answers like a photo that does not exist.
  */
 export async function readablePhoto(db: Db, id: string, actor: Actor): Promise<PhotoRow | undefined> {
   const row = await db
@@ -47,8 +47,7 @@ export async function readablePhoto(db: Db, id: string, actor: Actor): Promise<P
     .executeTakeFirst()
   if (!row) return undefined
   const { in_visible_case, attached, ...photo } = row
-  if (in_visible_case || (!attached && photo.uploaded_by === actor.id)) return photo
-  return undefined
+  return canReadPhoto(actor, { inVisibleCase: Boolean(in_visible_case), attached: Boolean(attached), uploadedBy: photo.uploaded_by }) ? photo : undefined
 }
 
 /**

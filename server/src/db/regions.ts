@@ -89,3 +89,14 @@ export async function listRegions(
   if (filter.parentCode) q = q.where('parent_code', '=', filter.parentCode)
   return q.execute()
 }
+
+/** True when the database holds no city yet (the first start of a fresh install). */
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('region').select('code').limit(1).executeTakeFirst()
+  return row === undefined
+}
+
+/** One region by its code, or undefined. */
+export function getRegion(db: Kysely<Database> | Transaction<Database>, code: string) {
+  return db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst()
+}

@@ -143,3 +143,8 @@ export function listUnits(db: Kysely<Database>, filter: { readonly type?: string
 export function listRules(db: Kysely<Database>): Promise<RuleRow[]> {
   return db.selectFrom('routing_rule').selectAll().orderBy('id').execute()
 }
+
+/** One responsible unit by id, or undefined. */
+export function getUnit(db: Kysely<Database> | Transaction<Database>, id: string) {
+  return db.selectFrom('responsible_unit').selectAll().where('id', '=', id).executeTakeFirst()
+}

@@ -4,7 +4,7 @@ import type { AreaClass, CategoryKind, SafetyHazard, Urgency } from '../../../co
 import type { Actor, CaseAction, CaseSource, CaseStage, CaseState, CaseStatus } from '../../../core/case/types.js'
 import { CASE_ACTIONS, CASE_STAGES } from '../../../core/case/types.js'
 import type { CaseEventRow, CaseRow } from '../db/cases.js'
-import { maskContact, seesContact } from '../services/access.js'
+import { maskContact, seesContact } from '../policies/case-access.js'
 
 /** 可用操作 — every action, true where the actor may give it now (computed from core's transitions table). */
 export type Abilities = Record<CaseAction, boolean>

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { signIn, THROTTLE, throttleDelayMs } from '../commands/sign-in.js'
-import { deleteSession, deleteUserSessions, getUser, presentUser, setPasswordHash } from '../db/users.js'
-import { clearThrottle, getThrottle, recordThrottleFailure } from '../db/login-throttle.js'
+import { storeNewPassword } from '../commands/change-password.js'
+import { deleteSession, getUser, presentUser } from '../db/users.js'
+import { getThrottle, recordThrottleFailure } from '../db/login-throttle.js'
 import { badBodyField, notFound, tooMany, unauthorized } from '../errors.js'
 import { userOf } from '../auth/principal.js'
 import { hashPassword, verifyPassword } from '../auth/passwords.js'
@@ -136,11 +137,7 @@ export const sessionAuth: FastifyPluginAsyncTypebox = async (app) => {
         throw badBodyField('newPassword', problem)
       }
       const hash = await hashPassword(request.body.newPassword)
-      const ended = await app.db.transaction().execute(async (trx) => {
-        await setPasswordHash(trx, row.id, hash, now)
-        await clearThrottle(trx, row.username, request.ip)
-        return deleteUserSessions(trx, row.id, me.tokenHash)
-      })
+      const ended = await storeNewPassword(app.db, { userId: row.id, username: row.username, address: request.ip, passwordHash: hash, now, keepTokenHash: me.tokenHash })
       for (const h of ended) app.sessions.forget(h)
       await audit(app, request, { action: 'auth.password-change', outcome: 'success', target: row.id, details: { otherSessionsEnded: ended.length } })
       return reply.status(204).send(null)

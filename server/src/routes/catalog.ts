@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { presentCatalogClass } from '../db/catalog.js'
+import { getCatalogEdition, listCatalogClasses, listCatalogEditions, presentCatalogClass } from '../db/catalog.js'
 import { notFound } from '../errors.js'
 import { CatalogClass, errorResponses } from './schemas.js'
 
@@ -26,18 +26,9 @@ const catalog: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => {
-      const rows = await app.db
-        .selectFrom('catalog_edition as e')
-        .leftJoin('catalog_class as c', 'c.edition', 'e.edition')
-        .select(['e.edition', 'e.standard', 'e.catalog_version', (eb) => eb.fn.count<string>('c.key').as('classes')])
-        .groupBy(['e.edition', 'e.standard', 'e.catalog_version'])
-        .orderBy('e.edition')
-        .execute()
-      return {
-        editions: rows.map((r) => ({ edition: r.edition, standard: r.standard, version: r.catalog_version, classes: Number(r.classes) })),
-      }
-    },
+    async () => ({
+      editions: (await listCatalogEditions(app.db)).map((e) => ({ edition: e.edition, standard: e.standard, version: e.catalogVersion, classes: e.classes })),
+    }),
   )
 
   app.get(
@@ -65,15 +56,9 @@ const catalog: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { edition } = request.params
-      const head = await app.db.selectFrom('catalog_edition').selectAll().where('edition', '=', edition).executeTakeFirst()
+      const head = await getCatalogEdition(app.db, edition)
       if (!head) throw notFound(`catalog edition ${edition}`)
-      let q = app.db.selectFrom('catalog_class').selectAll().where('edition', '=', edition).orderBy('kind').orderBy('code')
-      if (request.query.kind) q = q.where('kind', '=', request.query.kind)
-      if (request.query.q) {
-        const like = `%${request.query.q.replace(/[\\%_]/g, '\\$&')}%`
-        q = q.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like), eb('name_en', 'ilike', like)]))
-      }
-      const rows = await q.execute()
+      const rows = await listCatalogClasses(app.db, edition, request.query)
       return {
         edition,
         standard: head.standard,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { listGrids, presentGrid } from '../db/grids.js'
+import { getGrid, listGrids, presentGrid } from '../db/grids.js'
 import { notFound } from '../errors.js'
 import { BboxParam, errorResponses, Feature, FeatureCollection, GridProps, LimitParam } from './schemas.js'
 import { parseBbox } from './params.js'
@@ -49,7 +49,7 @@ const grids: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await app.db.selectFrom('unit_grid').selectAll().where('id', '=', request.params.id).executeTakeFirst()
+      const row = await getGrid(app.db, request.params.id)
       if (!row) throw notFound(`unit grid ${request.params.id}`)
       return presentGrid(row)
     },

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { sql } from 'kysely'
-import { latestCursor } from '../db/changes.js'
+import { databaseCursor } from '../db/health.js'
 
 const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -15,10 +14,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => {
-      await sql`select 1`.execute(app.db)
-      return { status: 'ok' as const, database: app.databaseEngine, cursor: await latestCursor(app.db) }
-    },
+    async () => ({ status: 'ok' as const, database: app.databaseEngine, cursor: await databaseCursor(app.db) }),
   )
 }
 

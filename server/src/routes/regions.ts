@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { listRegions, presentRegion } from '../db/regions.js'
+import { getRegion, listRegions, presentRegion } from '../db/regions.js'
 import { notFound } from '../errors.js'
 import { errorResponses, Feature, RegionProps } from './schemas.js'
 
@@ -41,7 +41,7 @@ const regions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await app.db.selectFrom('region').selectAll().where('code', '=', request.params.code).executeTakeFirst()
+      const row = await getRegion(app.db, request.params.code)
       if (!row) throw notFound(`region ${request.params.code}`)
       return presentRegion(row)
     },

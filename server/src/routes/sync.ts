@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { readChanges, REFERENCE_SYNC_ENTITIES, SYNC_ENTITIES, type SyncEntity } from '../db/changes.js'
 import { badRequest, forbidden, unauthorized } from '../errors.js'
-import { SEE_ALL_CASES } from '../services/access.js'
+import { feedCarriesCases } from '../policies/caller-access.js'
 import { errorResponses, LimitParam } from './schemas.js'
 
 const sync: FastifyPluginAsyncTypebox = async (app) => {
@@ -49,7 +49,7 @@ const sync: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const requested = parseSyncEntities(request.query.entities)
       const p = request.principal
-      const seesCases = p?.kind === 'user' && SEE_ALL_CASES.includes(p.actor.role)
+      const seesCases = feedCarriesCases(p)
       if (requested?.includes('case') && !seesCases) {
         if (!p) throw unauthorized('the case feed needs a signed-in account')
         throw forbidden(`a ${p.actor.role} does not sync every case; use GET /api/v1/tasks and /cases`)

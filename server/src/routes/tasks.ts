@@ -5,7 +5,7 @@ import { searchCases, type CaseRow } from '../db/cases.js'
 import { forbidden } from '../errors.js'
 import { principalOf } from '../auth/principal.js'
 import { presentCaseFor } from '../presenters/case.js'
-import { CASE_VIEWERS, caseScope } from '../services/access.js'
+import { caseScope, caseViewRefusal } from '../policies/case-access.js'
 import { queueFilters, todo } from '../services/tasks.js'
 import { CaseView } from './cases/schema.js'
 import { caseErrors } from './schemas.js'
@@ -30,7 +30,7 @@ const tasks: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = principalOf(request).actor
-      if (!CASE_VIEWERS.includes(actor.role)) throw forbidden(`a ${actor.role} has no case queue`)
+      if (caseViewRefusal(actor)) throw forbidden(`a ${actor.role} has no case queue`)
       const { rules } = await app.caseRules.get()
       const limit = request.query.limit
       const now = app.clock()

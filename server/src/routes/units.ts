@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { listRules, listUnits, presentRule, presentUnit } from '../db/units.js'
+import { getUnit, listRules, listUnits, presentRule, presentUnit } from '../db/units.js'
 import { notFound } from '../errors.js'
 import { errorResponses, RoutingRule, Unit } from './schemas.js'
 
@@ -31,7 +31,7 @@ const units: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await app.db.selectFrom('responsible_unit').selectAll().where('id', '=', request.params.id).executeTakeFirst()
+      const row = await getUnit(app.db, request.params.id)
       if (!row) throw notFound(`unit ${request.params.id}`)
       return presentUnit(row)
     },

@@ -3,7 +3,7 @@ import Type from 'typebox'
 import { randomUUID } from 'node:crypto'
 import type { CaseSource, Role } from '../../../core/case/types.js'
 import { CASE_SOURCES, ROLES } from '../../../core/case/types.js'
-import { API_SCOPES, presentApiClient, upsertApiClient, type ApiScope } from '../db/api-clients.js'
+import { API_SCOPES, getApiClient, presentApiClient, upsertApiClient, type ApiScope } from '../db/api-clients.js'
 import { listLeases } from '../db/jobs.js'
 import { findUserByUsername, listUsers, presentUser, upsertUsers } from '../db/users.js'
 import { badBodyField, badRequest, conflict } from '../errors.js'
@@ -11,19 +11,18 @@ import { hashPassword } from '../auth/passwords.js'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy.js'
 import { audit } from '../services/audit.js'
 import { newApiKey, hashSecret } from '../auth/tokens.js'
-import { CENTER_DESK } from '../services/access.js'
+import { ADMINS, PEOPLE_READERS, UNIT_ROLES } from '../policies/roles.js'
 import { UserBody } from './auth.js'
 import { caseErrors } from './schemas.js'
 
 const PERSON_ROLES = ROLES.filter((r) => r !== 'api-client')
-const UNIT_ROLES: readonly Role[] = ['unit-handler', 'unit-manager']
 
 /** 用户 and 接入方 — the people list (the desk picks inspectors from it) and administrators' account management. */
 const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
     {
-      config: { roles: [...CENTER_DESK, 'leader', 'admin'] },
+      config: { roles: PEOPLE_READERS },
       schema: {
         tags: ['admin'],
         summary: 'Accounts, e.g. ?role=inspector for the desk assigning 核实 / 核查 tasks',
@@ -43,7 +42,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/users',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Create an account (administrators)',
@@ -93,7 +92,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/api-clients',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Create or re-key an API client (second-level platform, sensor gateway); the key is shown once',
@@ -118,9 +117,9 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const key = newApiKey()
       const b = request.body
-      const existed = await app.db.selectFrom('api_client').select('id').where('id', '=', b.id).executeTakeFirst()
+      const existed = await getApiClient(app.db, b.id)
       await upsertApiClient(app.db, { id: b.id, name: b.name, keyHash: hashSecret(key), scopes: b.scopes as ApiScope[], source: b.source as CaseSource })
-      const row = (await app.db.selectFrom('api_client').selectAll().where('id', '=', b.id).executeTakeFirst())!
+      const row = (await getApiClient(app.db, b.id))!
       await audit(app, request, { action: existed ? 'api-client.rekey' : 'api-client.create', outcome: 'success', target: b.id, details: { name: b.name, source: b.source, scopes: b.scopes } })
       return reply.status(201).send({ client: presentApiClient(row), key })
     },
@@ -129,7 +128,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/admin/jobs',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Durable jobs: who holds each lease and what the last run did',
@@ -170,7 +169,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/jobs/:name/run',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Run a job now (if no other instance holds its lease)',

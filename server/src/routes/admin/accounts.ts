@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import type { Role } from '../../../../core/case/types.js'
 import { countActiveAdmins, deleteUserSessions, getUser, presentUser, setPasswordHash, setUserActive } from '../../db/users.js'
 import { badBodyField, conflict, notFound } from '../../errors.js'
 import { userOf } from '../../auth/principal.js'
+import { ADMINS } from '../../policies/roles.js'
 import { hashPassword } from '../../auth/passwords.js'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../auth/password-policy.js'
 import { audit } from '../../services/audit.js'
 import { UserBody } from '../auth.js'
 import { caseErrors } from '../schemas.js'
 
-const ADMIN: readonly Role[] = ['admin']
 const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }) })
 
 /**
@@ -35,7 +34,7 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/admin/users/:id/password',
     {
-      config: { roles: ADMIN },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Reset an account’s password (administrators); ends all its sessions',
@@ -60,7 +59,7 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/users/:id/disable',
     {
-      config: { roles: ADMIN },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Disable an account (administrators): it cannot sign in and its sessions end at once',
@@ -84,7 +83,7 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/admin/users/:id/enable',
     {
-      config: { roles: ADMIN },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Enable a disabled account (administrators)',
@@ -103,7 +102,7 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/admin/users/:id/sessions',
     {
-      config: { roles: ADMIN },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'End every session of an account (administrators), e.g. a lost workstation',

@@ -3,6 +3,7 @@ import Type from 'typebox'
 import { listAudit } from '../../db/audit.js'
 import { badRequest } from '../../errors.js'
 import { caseErrors } from '../schemas.js'
+import { ADMINS } from '../../policies/roles.js'
 
 const Entry = Type.Object({
   id: Type.String(),
@@ -22,7 +23,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/admin/audit',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'The security audit log (administrators): sign-ins, sign-outs, password and account changes, API clients, calendar and case rules, refusals (403)',

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import type { Role } from '../../../../core/case/types.js'
 import { mergeCalendarYear } from '../../../../core/time/holidays.js'
 import { getCalendarYear, getSetting, listCalendarYears, presentCalendarYear, putCalendarYear, putSetting } from '../../db/calendar.js'
 import { ApiError, badRequest, conflict, notFound } from '../../errors.js'
 import { userOf } from '../../auth/principal.js'
+import { ADMINS } from '../../policies/roles.js'
 import { CASE_RULES_SETTING, checkCaseRuleSettings, type CaseRuleSettings } from '../../services/case-rules.js'
 import { caseErrors, MAX_VERSION } from '../schemas.js'
 import { audit } from '../../services/audit.js'
@@ -35,7 +35,6 @@ const RulesBody = Type.Object({
   version: Type.Integer({ description: '0 while nothing has been set' }),
 })
 
-const ADMIN: readonly Role[] = ['admin']
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
@@ -72,7 +71,7 @@ const calendar: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/admin/calendar/:year',
     {
-      config: { roles: ADMIN },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Set one year’s holidays and 调休 working days (administrators)',
@@ -117,7 +116,7 @@ const calendar: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/admin/case-rules',
     {
-      config: { roles: ADMIN },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Change working periods, stage limits, yellow share or the extension limit (administrators)',

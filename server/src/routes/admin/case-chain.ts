@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { verifyCaseChains } from '../../db/case-chain.js'
 import { caseErrors } from '../schemas.js'
+import { ADMINS } from '../../policies/roles.js'
 
 const Break = Type.Object({
   caseId: Type.String(),
@@ -20,7 +21,7 @@ const caseChain: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/admin/case-events/verify',
     {
-      config: { roles: ['admin'] },
+      config: { roles: ADMINS },
       schema: {
         tags: ['admin'],
         summary: 'Check every case’s audit trail (its events’ SHA-256 hash chain) and list each break',

@@ -9,7 +9,7 @@ import { hashRequest } from '../../db/idempotency.js'
 import { badRequest, forbidden, notFound } from '../../errors.js'
 import { presentCaseFor, presentEvent } from '../../presenters/case.js'
 import { principalOf } from '../../auth/principal.js'
-import { CASE_VIEWERS, canSeeCase, caseScope } from '../../services/access.js'
+import { canSeeCase, caseScope, caseViewRefusal } from '../../policies/case-access.js'
 import { caseErrors } from '../schemas.js'
 import { ActionBody, CaseEventBody, CaseView, CreateCaseBody, Duplicate, IdempotencyHeaders, ListQuery } from './schema.js'
 
@@ -185,7 +185,8 @@ const cases: FastifyPluginAsyncTypebox = async (app) => {
 
   function viewer(request: Parameters<typeof principalOf>[0]) {
     const actor = principalOf(request).actor
-    if (!CASE_VIEWERS.includes(actor.role)) throw forbidden(`a ${actor.role} has no case view`)
+    const refusal = caseViewRefusal(actor)
+    if (refusal) throw forbidden(refusal)
     return actor
   }
 }

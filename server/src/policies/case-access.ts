@@ -1,19 +1,11 @@
 import type { ExpressionBuilder } from 'kysely'
-import type { Actor, Role } from '../../../core/case/types.js'
+import type { Actor } from '../../../core/case/types.js'
 import type { Database } from '../db/schema.js'
+import { CASE_VIEWERS, CENTER_DESK, SEE_ALL_CASES } from './roles.js'
 
-// 数据权限 — who sees which cases (issue 4: "a unit sees and acts on its own cases only; an inspector on
-// tasks in its grid"). Acting is core's inScope (transitions.ts); seeing is decided here, in SQL for lists
-// and in code for one case, by the same rules.
-
-/** 中心坐席 — the center's desk: they call reporters back, so they alone see reporters' contacts unmasked. */
-export const CENTER_DESK: readonly Role[] = ['receiver', 'shift-leader', 'dispatcher']
-
-/** Roles that see every case: the desk, leaders (督办 on any open case) and administrators. */
-export const SEE_ALL_CASES: readonly Role[] = [...CENTER_DESK, 'leader', 'admin']
-
-/** Roles with a case view at all; the GIS maintainer keeps the map and sees no cases. */
-export const CASE_VIEWERS: readonly Role[] = [...SEE_ALL_CASES, 'inspector', 'unit-handler', 'unit-manager']
+// 数据权限 — who sees which cases, and so which photos (issue 4: "a unit sees and acts on its own cases
+// only; an inspector on tasks in its grid"). Acting is core's inScope (transitions.ts); seeing is decided
+// here, in SQL for lists and in code for one case, by the same rules.
 
 /** True when the actor sees reporters' contacts unmasked. */
 export function seesContact(actor: Actor | undefined): boolean {
@@ -79,4 +71,26 @@ export function maskContact(contact: string): string {
   const chars = [...contact]
   if (chars.length <= 2) return '*'.repeat(chars.length)
   return `${chars[0]}${'*'.repeat(Math.min(4, chars.length - 2))}${chars[chars.length - 1]}`
+}
+
+/** 照片访问 — what {@link canReadPhoto} needs to know of a photo. */
+export interface PhotoReach {
+  /** A case the actor may see cites the photo. */
+  readonly inVisibleCase: boolean
+  /** Any case cites it. */
+  readonly attached: boolean
+  readonly uploadedBy: string
+}
+
+/**
+ * A photo is read by whoever may read a case that cites it (the case's own rules), and by its uploader
+ * while no case cites it yet (the form it was sent with is still being filled in).
+ */
+export function canReadPhoto(actor: Actor, photo: PhotoReach): boolean {
+  return photo.inVisibleCase || (!photo.attached && photo.uploadedBy === actor.id)
+}
+
+/** Why `actor` has no case view at all (the GIS maintainer), or undefined when it has one. */
+export function caseViewRefusal(actor: Actor): string | undefined {
+  return CASE_VIEWERS.includes(actor.role) ? undefined : `a ${actor.role} has no case view`
 }

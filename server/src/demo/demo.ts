@@ -99,12 +99,6 @@ export async function seedDemoCity(db: Kysely<Database>, given?: DemoCity, secre
   }
 }
 
-/** True when the database holds no city yet (the first start of a fresh install). */
-export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('region').select('code').limit(1).executeTakeFirst()
-  return row === undefined
-}
-
 function toComponent(c: DemoCity['components'][number]): Component {
   return c as Component
 }
