@@ -16,16 +16,12 @@
    main/, calls the central API over HTTP for fixtures, and drives Chromium; the UI reaches main/ only through the bridge. */
 import { after, afterEach, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { startWorkstationWeb, type WorkstationWeb } from '../../main/host/web-host.js'
-import { buildRenderer, hasChromium, launchChromium, ROOT, screenshotPath, tempDir, type Browser, type TempDir } from './harness.js'
+import { buildRenderer, hasChromium, launchChromium, screenshotPath, tempDir, type Browser, type TempDir } from './harness.js'
 import { mapSettled } from './map-page.js'
+import { startCentral, type Central } from './central.js'
 
 const PASSWORD = process.env.CITYLOOP_DEMO_PASSWORD ?? 'cityloop-demo'
 /** 海陵区, 城中街道: where the fixture case for the toast is reported. */
@@ -82,7 +78,7 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
   before(async () => {
     await buildRenderer()
     data = tempDir('cityloop-e2e-casework-')
-    central = await startCentral(join(data.path, 'central'))
+    central = await startCentral(join(data.path, 'central'), { demoCases: Number(DEMO_CASES) })
     api = new CentralApi(central.url)
     web = await startWorkstationWeb({ dataDir: join(data.path, 'workstation'), port: 0, syncIntervalMs: 0, centralUrl: central.url })
     browser = await launchChromium()
@@ -248,113 +244,6 @@ describe('case-workflow screens in Chromium (browser mode, central API as its ow
     assert.deepEqual(errors, [], 'no uncaught errors')
   })
 })
-
-interface Central {
-  readonly url: string
-  start(): Promise<void>
-  stop(): Promise<void>
-}
-
-/** Starts `cityloop-server serve` on a copy of the seeded database (or on TEST_DATABASE_URL). */
-async function startCentral(dataDir: string): Promise<Central> {
-  const databaseUrl = process.env.TEST_DATABASE_URL
-  if (databaseUrl) await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, CITYLOOP_DEMO_CASES: DEMO_CASES })
-  else cpSync(await seededTemplate(), dataDir, { recursive: true })
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  let child: ChildProcess | undefined
-  const env = {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    CITYLOOP_DATA_DIR: dataDir,
-    CITYLOOP_JOB_INTERVAL_MS: '0',
-    LOG_LEVEL: 'warn',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  }
-  const central: Central = {
-    url,
-    async start() {
-      const started = Date.now()
-      child = spawn(process.execPath, [join(ROOT, 'server/bin/cityloop-server.js'), 'serve'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-      let output = ''
-      child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-      child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-      for (;;) {
-        if (child.exitCode !== null) throw new Error(`the central API exited (${child.exitCode}):\n${output}`)
-        try {
-          if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) })).ok) {
-            console.log(`[e2e casework] central API answering after ${((Date.now() - started) / 1000).toFixed(1)} s`)
-            return
-          }
-        } catch {
-          // not listening yet
-        }
-        if (Date.now() - started > 600_000) {
-          await central.stop()
-          throw new Error(`the central API did not answer /healthz within 10 minutes:\n${output}`)
-        }
-        await new Promise((r) => setTimeout(r, 250))
-      }
-    },
-    async stop() {
-      const running = child
-      child = undefined
-      if (!running || running.exitCode !== null) return
-      const exited = new Promise((r) => running.once('exit', r))
-      running.kill('SIGTERM')
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))])
-      if (running.exitCode === null) running.kill('SIGKILL')
-    },
-  }
-  await central.start()
-  return central
-}
-
-/** A seeded central data folder in the OS temp folder, made once per version of the seed's sources. */
-async function seededTemplate(): Promise<string> {
-  const hash = createHash('sha256')
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else if (!name.endsWith('.test.ts')) hash.update(path.slice(ROOT.length)).update(readFileSync(path))
-    }
-  }
-  // What the seed writes (migrations run again on every start, so they need not be in the key).
-  for (const dir of ['server/src/seed', 'gis-data/generator', 'gis-data/demo']) walk(join(ROOT, dir))
-  hash.update(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json')))
-  hash.update(`demo cases: ${DEMO_CASES}`)
-  const path = join(tmpdir(), `cityloop-e2e-casework-central-${hash.digest('hex').slice(0, 16)}`)
-  if (existsSync(path) && process.env.CITYLOOP_E2E_FRESH_CENTRAL !== '1') return path
-  const partial = `${path}.${process.pid}.tmp`
-  rmSync(partial, { recursive: true, force: true })
-  const started = Date.now()
-  await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: partial, CITYLOOP_DEMO_CASES: DEMO_CASES })
-  console.log(`[e2e casework] seeded the central database in ${((Date.now() - started) / 1000).toFixed(0)} s (cached at ${path})`)
-  rmSync(path, { recursive: true, force: true })
-  renameSync(partial, path)
-  return path
-}
-
-async function runServer(args: readonly string[], env: Record<string, string>): Promise<void> {
-  const child = spawn(process.execPath, [join(ROOT, 'server/bin/cityloop-server.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } })
-  let output = ''
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()))
-  const code = await new Promise<number | null>((r) => child.on('close', r))
-  if (code !== 0) throw new Error(`cityloop-server ${args.join(' ')} failed (${code}):\n${output}`)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The central API over HTTP (as the unit, the inspector, and for fixtures and checks)

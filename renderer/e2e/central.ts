@@ -97,7 +97,7 @@ async function seededTemplate(seedEnv: Record<string, string>): Promise<string> 
     }
   }
   // What the seed writes (migrations run again on every start, so they need not be in the key).
-  for (const dir of ['server/src/seed', 'gis-data/generator', 'gis-data/demo']) walk(join(ROOT, dir))
+  for (const dir of ['server/src/demo', 'gis-data/generator', 'gis-data/demo']) walk(join(ROOT, dir))
   hash.update(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json')))
   // A template seeded with a set number of cases is kept apart from one seeded under whatever the environment said.
   if (Object.keys(seedEnv).length) hash.update(JSON.stringify(seedEnv))
