@@ -12,6 +12,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, stat
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { ROOT } from './harness.js'
 
 
@@ -32,7 +33,9 @@ export interface CentralOptions {
 
 /** Starts `cityloop-server serve` on a copy of the seeded database (or on TEST_DATABASE_URL). */
 export async function startCentral(dataDir: string, options: CentralOptions = {}): Promise<Central> {
-  const databaseUrl = process.env.TEST_DATABASE_URL
+  // On PostgreSQL each central gets a database of its own: `seed demo` files demo cases only into a database
+  // without cases, so centrals sharing one would see each other's cases and miss their demo history.
+  const databaseUrl = process.env.TEST_DATABASE_URL ? await ownDatabase(process.env.TEST_DATABASE_URL) : undefined
   const seedEnv: Record<string, string> = options.demoCases !== undefined ? { CITYLOOP_DEMO_CASES: String(options.demoCases) } : {}
   if (databaseUrl) await runServer(['seed', 'demo'], { CITYLOOP_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...seedEnv })
   else cpSync(await seededTemplate(seedEnv), dataDir, { recursive: true })
@@ -84,6 +87,24 @@ export async function startCentral(dataDir: string, options: CentralOptions = {}
   }
   await central.start()
   return central
+}
+
+let databasesMade = 0
+
+/** Creates `<test database>_e2e_<pid>_<n>` beside TEST_DATABASE_URL's database and returns its URL (.ci/run drops them). */
+async function ownDatabase(url: string): Promise<string> {
+  const target = new URL(url)
+  const name = `${decodeURIComponent(target.pathname.slice(1))}_e2e_${process.pid}_${++databasesMade}`
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`drop database if exists "${name}"`)
+    await client.query(`create database "${name}"`)
+  } finally {
+    await client.end()
+  }
+  target.pathname = `/${encodeURIComponent(name)}`
+  return target.toString()
 }
 
 /** A seeded central data folder in the OS temp folder, made once per version of the seed's sources. */
