@@ -29,8 +29,12 @@ const PLACE: readonly [number, number] = [119.9203, 32.4903]
 const CATEGORY_KEY = '2026:event:06010'
 /** The demo history the central is seeded with (the test runner's default is none): queues, escalations, lights. */
 const DEMO_CASES = '300'
-/** What must never show in a timeline: kebab-case keys, category keys, raw light/arrival event names. */
-const RAW = /\b[a-z]+(?:-[a-z]+)+\b|\d{4}:(?:event|component)|\b(?:light|system|confirmed|unfounded)\b/
+/**
+ * What must never show in a timeline: kebab-case keys, category keys, raw event names as the old timeline showed
+ * them ("light · system", "arrival-missing", "核实结果：confirmed"). A category may itself be named "Street light",
+ * so the word "light" alone is no raw key.
+ */
+const RAW = /\b[a-z]+(?:-[a-z]+)+\b|\d{4}:(?:event|component)|\blight\s*·|\b(?:system|confirmed|unfounded)\b/
 /** The header is no wider than the window (wider, it pushes the whole window sideways). */
 async function headerFits(page: Page): Promise<boolean> {
   const fits = await page.evaluate(() => {

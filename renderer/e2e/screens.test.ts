@@ -390,7 +390,7 @@ describe('screens of the walk-through in Chromium (issue 10)', { skip }, () => {
       await wall.evaluate(() => (location.hash = '#/wall'))
       await wall.locator('[data-testid=bigscreen]').waitFor()
       // The old query is no second way.
-      await wall.goto(`${web.url}?view=bigscreen`)
+      await wall.goto(`${web.origin}/?view=bigscreen`)
       await wall.locator('[data-testid=map]').waitFor()
       assert.equal(await wall.locator('[data-testid=bigscreen]').count(), 0)
     } finally {
