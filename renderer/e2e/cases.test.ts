@@ -25,6 +25,7 @@ import type { Page } from 'playwright-core'
 import { startWorkstationWeb, type WorkstationWeb } from '../../main/host/web-host.js'
 import { buildRenderer, hasChromium, launchChromium, screenshotPath, solidPng, tempDir, type Browser, type TempDir } from './harness.js'
 import { startCentral, type Central } from './central.js'
+import { openCase, signIn, syncNow } from './case-steps.js'
 import { pixelAt } from './pixels.js'
 import { mapSettled, setView, waitFrames, type MapWindow } from './map-page.js'
 
@@ -440,30 +441,8 @@ async function categoryKeyOf(api: CentralApi, id: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------------------
 // Driving the workstation
 
-async function signIn(page: Page, username: string): Promise<void> {
-  if ((await page.locator('[data-testid=account]').count()) > 0) {
-    if ((await page.getAttribute('[data-testid=account]', 'data-user')) === username) return
-    await page.locator('[data-testid=account-menu]').click()
-    await page.locator('[data-testid=sign-out]').click()
-    await page.locator('[data-testid=open-signin]').waitFor()
-  }
-  await page.locator('[data-testid=open-signin]').click()
-  await page.locator('input[data-testid=signin-username]').fill(username)
-  await page.locator('input[data-testid=signin-password]').fill(PASSWORD)
-  await page.locator('[data-testid=signin-submit]').click()
-  await page.locator(`[data-testid=account][data-user="${username}"]`).waitFor()
-  await page.locator('.signin-dialog').waitFor({ state: 'hidden' })
-}
 
 /** Filters the list to one case by its number and opens it. */
-async function openCase(page: Page, number: string, id: string): Promise<void> {
-  const text = page.locator('input[data-testid=filter-text]')
-  await text.fill(number)
-  const row = page.locator(`[data-testid=case-list] .case-row[data-case-id="${id}"]`)
-  await row.waitFor()
-  await row.click()
-  await page.locator(`[data-testid=case-detail][data-case-id="${id}"] [data-testid=detail-number]`).waitFor()
-}
 
 async function waitStatus(page: Page, status: string): Promise<void> {
   await page.locator(`[data-testid=case-detail] [data-testid=detail-status][data-status="${status}"]`).waitFor()
@@ -499,19 +478,6 @@ async function chooseCategory(page: Page, select: ReturnType<Page['locator']>, t
 }
 
 /** Clicks 立即同步 and waits until the run has reached the end of the feed ("data as of" moves on). */
-async function syncNow(page: Page): Promise<void> {
-  const before = await page.getAttribute('[data-testid=data-as-of]', 'data-value')
-  await page.locator('.sync-now:not([disabled])').click()
-  await page.waitForFunction(
-    (before) => {
-      const asOf = document.querySelector('[data-testid=data-as-of]')?.getAttribute('data-value')
-      return asOf !== before && document.querySelector('[data-testid=sync-state]')?.getAttribute('data-state') === 'idle'
-    },
-    before,
-  )
-  // The list reloads shortly after the cases-changed event.
-  await page.waitForTimeout(800)
-}
 
 async function clickMap(page: Page, point: readonly [number, number]): Promise<void> {
   const pixel = await page.evaluate((p) => (window as unknown as MapWindow).cityloopMap.pixelOf(p), point as [number, number])

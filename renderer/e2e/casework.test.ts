@@ -22,6 +22,7 @@ import { startWorkstationWeb, type WorkstationWeb } from '../../main/host/web-ho
 import { buildRenderer, hasChromium, launchChromium, screenshotPath, tempDir, type Browser, type TempDir } from './harness.js'
 import { mapSettled } from './map-page.js'
 import { startCentral, type Central } from './central.js'
+import { openCase, signIn, syncNow } from './case-steps.js'
 
 const PASSWORD = process.env.CITYLOOP_DEMO_PASSWORD ?? 'cityloop-demo'
 /** 海陵区, 城中街道: where the fixture case for the toast is reported. */
@@ -323,43 +324,8 @@ class CentralApi {
 // ---------------------------------------------------------------------------------------------------------
 // Driving the workstation
 
-async function signIn(page: Page, username: string): Promise<void> {
-  if ((await page.locator('[data-testid=account]').count()) > 0) {
-    if ((await page.getAttribute('[data-testid=account]', 'data-user')) === username) return
-    await page.locator('[data-testid=account-menu]').click()
-    await page.locator('[data-testid=sign-out]').click()
-    await page.locator('[data-testid=open-signin]').waitFor()
-  }
-  await page.locator('[data-testid=open-signin]').click()
-  await page.locator('input[data-testid=signin-username]').fill(username)
-  await page.locator('input[data-testid=signin-password]').fill(PASSWORD)
-  await page.locator('[data-testid=signin-submit]').click()
-  await page.locator(`[data-testid=account][data-user="${username}"]`).waitFor()
-  await page.locator('.signin-dialog').waitFor({ state: 'hidden' })
-}
 
 /** Filters the list to one case by its number and opens it. */
-async function openCase(page: Page, number: string, id: string): Promise<void> {
-  const text = page.locator('input[data-testid=filter-text]')
-  await text.fill(number)
-  const row = page.locator(`[data-testid=case-list] .case-row[data-case-id="${id}"]`)
-  await row.waitFor()
-  await row.click()
-  await page.locator(`[data-testid=case-detail][data-case-id="${id}"] [data-testid=detail-number]`).waitFor()
-}
 
 /** Clicks 立即同步 and waits until the run has reached the end of the feed ("data as of" moves on). */
-async function syncNow(page: Page): Promise<void> {
-  const before = await page.getAttribute('[data-testid=data-as-of]', 'data-value')
-  await page.locator('.sync-now:not([disabled])').click()
-  await page.waitForFunction(
-    (before) => {
-      const asOf = document.querySelector('[data-testid=data-as-of]')?.getAttribute('data-value')
-      return asOf !== before && document.querySelector('[data-testid=sync-state]')?.getAttribute('data-state') === 'idle'
-    },
-    before,
-  )
-  // The list reloads shortly after the cases-changed event.
-  await page.waitForTimeout(800)
-}
 
