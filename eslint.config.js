@@ -23,7 +23,10 @@ const nodeBuiltins = [
   'worker_threads',
 ]
 
-const servicesNotUi = { group: ours('renderer', 'electron'), message: 'services never reach into the UI or the shell' }
+const servicesNotUi = {
+  group: ours('renderer', 'electron'),
+  message: 'services never reach into the UI or the shell',
+}
 
 export default tseslint.config(
   {
@@ -138,7 +141,8 @@ export default tseslint.config(
             {
               group: ['**/demo/*'],
               allowTypeImports: true,
-              message: 'production code does not import the demo: take it as an option, or import() it on the demo path',
+              message:
+                'production code does not import the demo: take it as an option, or import() it on the demo path',
             },
           ],
         },

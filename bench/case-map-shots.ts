@@ -45,7 +45,13 @@ const regionsOf = (level: RegionProperties['level']): BridgeFeatureCollection<Re
       type: 'Feature',
       id: r.code,
       geometry: r.geometry as never,
-      properties: { code: r.code, level: r.level, name: r.name, nameEn: r.nameEn, parentCode: r.parentCode ?? null },
+      properties: {
+        code: r.code,
+        level: r.level,
+        name: r.name,
+        nameEn: r.nameEn,
+        parentCode: r.parentCode ?? null,
+      },
     })),
 })
 const coords: number[] = []
@@ -57,7 +63,11 @@ for (const g of city.grids) {
 const categories = [...new Set(city.components.map((c) => c.category))]
 const harnessCity = {
   bbox: city.meta.bbox,
-  regions: { district: regionsOf('district'), street: regionsOf('street'), community: regionsOf('community') },
+  regions: {
+    district: regionsOf('district'),
+    street: regionsOf('street'),
+    community: regionsOf('community'),
+  },
   grids: {
     kind: 'compact',
     total: city.grids.length,
@@ -80,7 +90,11 @@ const harnessCity = {
 // The most urgent hazard with a countdown: the street-level shots centre on it.
 let focus = -1
 for (let i = 0; i < cases.n; i++) {
-  if (cases.onSiteDeadline[i]! > now && (focus < 0 || cases.onSiteDeadline[i]! < cases.onSiteDeadline[focus]!)) focus = i
+  if (
+    cases.onSiteDeadline[i]! > now &&
+    (focus < 0 || cases.onSiteDeadline[i]! < cases.onSiteDeadline[focus]!)
+  )
+    focus = i
 }
 
 interface Harness {
@@ -108,7 +122,10 @@ interface Harness {
   }
 }
 
-const server = await serveStatic(rendererDir, { '/cases.bin': encodeCases(cases), '/city.json': Buffer.from(JSON.stringify(harnessCity)) })
+const server = await serveStatic(rendererDir, {
+  '/cases.bin': encodeCases(cases),
+  '/city.json': Buffer.from(JSON.stringify(harnessCity)),
+})
 const address = server.address()
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/bench/cases.html`
 const browser = await launchChromium({ width: 1600, height: 900 })
@@ -171,7 +188,10 @@ try {
     await shot(page, 'points-street')
     const labels = await page.locator('.case-hazard-label:not([hidden])').allTextContents()
     log(`countdown labels in view: ${labels.length}: ${labels.slice(0, 4).join(' | ')}`)
-    check(labels.length > 0 && labels.every((l) => /^(到场|超时) \d{2,}:\d{2}:\d{2}$/.test(l)), 'hazard countdowns are shown')
+    check(
+      labels.length > 0 && labels.every((l) => /^(到场|超时) \d{2,}:\d{2}:\d{2}$/.test(l)),
+      'hazard countdowns are shown',
+    )
 
     // A click on a case selects it and the lookup stays quiet; a click on empty map is a lookup.
     const pixel = await page.evaluate(
@@ -180,9 +200,17 @@ try {
     )
     await page.mouse.click(pixel![0], pixel![1])
     await page.waitForTimeout(600)
-    const afterCase = await page.evaluate(() => ({ selected: [...(globalThis as unknown as Harness).caseHarness!.selected], picks: (globalThis as unknown as Harness).caseHarness!.picks }))
-    log(`click on the hazard: selected ${JSON.stringify(afterCase.selected)}, lookup picks ${afterCase.picks}`)
-    check(afterCase.selected.length === 1 && afterCase.picks === 0, 'a click on a case selects it and nothing else')
+    const afterCase = await page.evaluate(() => ({
+      selected: [...(globalThis as unknown as Harness).caseHarness!.selected],
+      picks: (globalThis as unknown as Harness).caseHarness!.picks,
+    }))
+    log(
+      `click on the hazard: selected ${JSON.stringify(afterCase.selected)}, lookup picks ${afterCase.picks}`,
+    )
+    check(
+      afterCase.selected.length === 1 && afterCase.picks === 0,
+      'a click on a case selects it and nothing else',
+    )
     await page.mouse.click(1450, 250)
     await page.waitForTimeout(600)
     const picks = await page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.picks)
@@ -200,7 +228,10 @@ try {
     const boxes = await page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.boxes)
     log(`boxes reported: ${JSON.stringify(boxes)}`)
     const box = boxes[0] as number[] | undefined
-    check(boxes.length === 1 && !!box && box[0]! < lon && lon < box[2]! && box[1]! < lat && lat < box[3]!, 'Ctrl+drag reports a box around the point')
+    check(
+      boxes.length === 1 && !!box && box[0]! < lon && lon < box[2]! && box[1]! < lat && lat < box[3]!,
+      'Ctrl+drag reports a box around the point',
+    )
     await shot(page, 'box')
     // Closer still, the cases are single points: phase colours, light rings, hazard diamonds.
     await page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.map.map.getView().setZoom(17.6))
@@ -211,7 +242,9 @@ try {
       const view = (globalThis as unknown as Harness).caseHarness!.map.map.getView()
       view.setZoom(11.6)
     })
-    await timed(page, 'heatmap mode (first: features + buffers)', () => page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.layers.setMode('heatmap')))
+    await timed(page, 'heatmap mode (first: features + buffers)', () =>
+      page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.layers.setMode('heatmap')),
+    )
     await shot(page, 'heatmap-city')
     await page.evaluate(
       ({ lon, lat }) => {
@@ -234,7 +267,9 @@ try {
       })
       return { filtered, drawn: performance.now() - started }
     })
-    log(`heatmap phase filter (handling) in the page: filter applied ${inPage.filtered.toFixed(0)} ms, drawn ${inPage.drawn.toFixed(0)} ms`)
+    log(
+      `heatmap phase filter (handling) in the page: filter applied ${inPage.filtered.toFixed(0)} ms, drawn ${inPage.drawn.toFixed(0)} ms`,
+    )
     await shot(page, 'heatmap-handling')
     await page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.layers.setFilter({}))
     // Playback through the bar: switch it on (latest day, sliding), pick weeks.
@@ -242,10 +277,14 @@ try {
     await page.getByText(lang === 'zh-CN' ? '按周' : 'Weekly').click()
     await settle(page)
     const range = await page.locator('[data-testid=case-playback-range]').textContent()
-    log(`playback range: ${range}; info ${JSON.stringify(await page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.layers.info))}`)
+    log(
+      `playback range: ${range}; info ${JSON.stringify(await page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.layers.info))}`,
+    )
     await shot(page, 'heatmap-playback-week')
     await page.locator('[data-testid=case-playback]').click()
-    await timed(page, 'grids mode (grid counts + polygons)', () => page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.layers.setMode('grids')))
+    await timed(page, 'grids mode (grid counts + polygons)', () =>
+      page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.layers.setMode('grids')),
+    )
     await shot(page, 'grids-city')
     await page.evaluate(() => (globalThis as unknown as Harness).caseHarness!.map.map.getView().setZoom(13.5))
     await shot(page, 'grids-zoomed')

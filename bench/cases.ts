@@ -76,13 +76,24 @@ export async function benchCases(options: CaseBenchOptions): Promise<CaseBenchRe
         method: 'POST',
         url: '/api/v1/cases',
         headers: { authorization: receiver, 'idempotency-key': `bench-${i}` },
-        payload: { ...points[i % points.length]!, categoryKey: CATEGORY, source: 'public', description: `bench ${i}`, reporterContact: '13800000000' },
+        payload: {
+          ...points[i % points.length]!,
+          categoryKey: CATEGORY,
+          source: 'public',
+          description: `bench ${i}`,
+          reporterContact: '13800000000',
+        },
       })
       if (res.statusCode !== 201) throw new Error(`POST /cases answered ${res.statusCode}: ${res.body}`)
       return (res.json() as { case: { id: string } }).case.id
     }
     const accept = (id: string) => async () => {
-      const res = await app!.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions`, headers: { authorization: receiver }, payload: { action: 'accept', version: 1 } })
+      const res = await app!.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${id}/actions`,
+        headers: { authorization: receiver },
+        payload: { action: 'accept', version: 1 },
+      })
       if (res.statusCode !== 200) throw new Error(`accept answered ${res.statusCode}: ${res.body}`)
     }
 
@@ -90,32 +101,81 @@ export async function benchCases(options: CaseBenchOptions): Promise<CaseBenchRe
     await sql`create table bench_case_raw (like case_file including all)`.execute(open.db)
     const warm = Math.min(200, n)
     log(`cases: warming up (${warm} intakes, actions and raw inserts)`)
-    const warmIds = await inParallel(Array.from({ length: warm }, (_, i) => intake(n + i)), concurrency)
+    const warmIds = await inParallel(
+      Array.from({ length: warm }, (_, i) => intake(n + i)),
+      concurrency,
+    )
     await inParallel(warmIds.map(accept), concurrency)
-    const template = await open.db.selectFrom('case_file').selectAll().where('id', '=', warmIds[0]!).executeTakeFirstOrThrow()
+    const template = await open.db
+      .selectFrom('case_file')
+      .selectAll()
+      .where('id', '=', warmIds[0]!)
+      .executeTakeFirstOrThrow()
     const raw = open.db.withTables<{ bench_case_raw: CaseFileTable }>()
-    const rawRow = (i: number) => ({ ...template, id: `raw-${i}`, number: `raw-${i}`, state: JSON.stringify(template.state) })
+    const rawRow = (i: number) => ({
+      ...template,
+      id: `raw-${i}`,
+      number: `raw-${i}`,
+      state: JSON.stringify(template.state),
+    })
     const insertRaw = (i: number) => async () => {
       await raw.insertInto('bench_case_raw').values(rawRow(i)).execute()
     }
-    await inParallel(Array.from({ length: warm }, (_, i) => insertRaw(n + i)), concurrency)
+    await inParallel(
+      Array.from({ length: warm }, (_, i) => insertRaw(n + i)),
+      concurrency,
+    )
 
     log(`cases: raw single-row INSERT × ${n.toLocaleString('en-US')} at concurrency ${concurrency}`)
-    const rawRun = await timed(() => inParallel(Array.from({ length: n }, (_, i) => insertRaw(i)), concurrency))
+    const rawRun = await timed(() =>
+      inParallel(
+        Array.from({ length: n }, (_, i) => insertRaw(i)),
+        concurrency,
+      ),
+    )
     log(`cases: POST /cases × ${n.toLocaleString('en-US')}`)
-    const intakeRun = await timed(() => inParallel(Array.from({ length: n }, (_, i) => intake(i)), concurrency))
+    const intakeRun = await timed(() =>
+      inParallel(
+        Array.from({ length: n }, (_, i) => intake(i)),
+        concurrency,
+      ),
+    )
     log(`cases: POST /cases/{id}/actions (accept) × ${n.toLocaleString('en-US')}`)
     const actionRun = await timed(() => inParallel(intakeRun.value.map(accept), concurrency))
 
-    await expectCount(open.db, sql<{ n: string }>`select count(*)::text as n from bench_case_raw where id like 'raw-%'`, n + warm)
-    await expectCount(open.db, sql<{ n: string }>`select count(*)::text as n from case_file where status = 'accepted'`, n + warm)
-    await expectCount(open.db, sql<{ n: string }>`select count(*)::text as n from case_event where type = 'accept'`, n + warm)
-    await expectCount(open.db, sql<{ n: string }>`select count(*)::text as n from change_log where entity = 'case'`, n + warm)
+    await expectCount(
+      open.db,
+      sql<{ n: string }>`select count(*)::text as n from bench_case_raw where id like 'raw-%'`,
+      n + warm,
+    )
+    await expectCount(
+      open.db,
+      sql<{ n: string }>`select count(*)::text as n from case_file where status = 'accepted'`,
+      n + warm,
+    )
+    await expectCount(
+      open.db,
+      sql<{ n: string }>`select count(*)::text as n from case_event where type = 'accept'`,
+      n + warm,
+    )
+    await expectCount(
+      open.db,
+      sql<{ n: string }>`select count(*)::text as n from change_log where entity = 'case'`,
+      n + warm,
+    )
 
     const rawRate = perSecond(n, rawRun.ms)
     const intakeRate = perSecond(n, intakeRun.ms)
     const actionRate = perSecond(n, actionRun.ms)
-    return { cases: n, concurrency, intakeRate, actionRate, rawRate, intakeRatio: intakeRate / rawRate, actionRatio: actionRate / rawRate }
+    return {
+      cases: n,
+      concurrency,
+      intakeRate,
+      actionRate,
+      rawRate,
+      intakeRatio: intakeRate / rawRate,
+      actionRatio: actionRate / rawRate,
+    }
   } finally {
     await app?.close()
     await open.close()
@@ -127,13 +187,27 @@ export async function benchCases(options: CaseBenchOptions): Promise<CaseBenchRe
 export function caseMeasurements(r: CaseBenchResult): Measurement[] {
   const note = `${r.cases.toLocaleString('en-US')} requests, ${r.concurrency} in flight; goal ≥ 0.5×`
   return [
-    versus('case intake postgres (HTTP)', { value: r.intakeRate, unit: 'cases/s' }, { value: r.rawRate, unit: 'rows/s' }, note),
-    versus('case actions postgres (HTTP)', { value: r.actionRate, unit: 'actions/s' }, { value: r.rawRate, unit: 'rows/s' }, note),
+    versus(
+      'case intake postgres (HTTP)',
+      { value: r.intakeRate, unit: 'cases/s' },
+      { value: r.rawRate, unit: 'rows/s' },
+      note,
+    ),
+    versus(
+      'case actions postgres (HTTP)',
+      { value: r.actionRate, unit: 'actions/s' },
+      { value: r.rawRate, unit: 'rows/s' },
+      note,
+    ),
   ]
 }
 
 async function bearer(app: FastifyInstance, username: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEFAULT_DEMO_PASSWORD } })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: DEFAULT_DEMO_PASSWORD },
+  })
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username}: ${res.body}`)
   return `Bearer ${(res.json() as { token: string }).token}`
 }
@@ -153,7 +227,11 @@ async function inParallel<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: numb
 }
 
 // A fast path that lost writes would be worthless, so the counts are checked, not assumed.
-async function expectCount(db: Kysely<Database>, query: RawBuilder<{ n: string }>, expected: number): Promise<void> {
+async function expectCount(
+  db: Kysely<Database>,
+  query: RawBuilder<{ n: string }>,
+  expected: number,
+): Promise<void> {
   const n = Number((await query.execute(db)).rows[0]!.n)
   if (n !== expected) throw new Error(`${query.compile(db).sql} gave ${n}, expected ${expected}`)
 }

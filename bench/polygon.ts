@@ -21,7 +21,11 @@ export interface PolygonResult {
  * of `vertices` corners, against turf `kinks` on `smallVertices` (quadratic: at 400,000 it ran past 180 s).
  * Throws when either finds a crossing in the valid ring, or the sweep misses the one put into a copy.
  */
-export async function benchPolygon(options: { readonly vertices: number; readonly smallVertices: number; readonly log: (m: string) => void }): Promise<PolygonResult> {
+export async function benchPolygon(options: {
+  readonly vertices: number
+  readonly smallVertices: number
+  readonly log: (m: string) => void
+}): Promise<PolygonResult> {
   const { vertices, smallVertices, log } = options
   const small = wobblyRing(smallVertices)
   // One run to warm the JIT, then the median of 5: single runs of tens of ms swing widely on a shared machine.
@@ -32,8 +36,16 @@ export async function benchPolygon(options: { readonly vertices: number; readonl
     return runs.sort((a, b) => a - b)[2]!
   }
   log(`polygon: ${smallVertices.toLocaleString('en-US')} corners, sweep line vs turf kinks`)
-  const smallSweepMs = await median(() => expectValid(checkPolygon([small], 'g', 'CGCS2000').ok, 'sweep', smallVertices))
-  const kinksMs = await median(() => expectValid(kinks({ type: 'Polygon', coordinates: [small] }).features.length === 0, 'kinks', smallVertices))
+  const smallSweepMs = await median(() =>
+    expectValid(checkPolygon([small], 'g', 'CGCS2000').ok, 'sweep', smallVertices),
+  )
+  const kinksMs = await median(() =>
+    expectValid(
+      kinks({ type: 'Polygon', coordinates: [small] }).features.length === 0,
+      'kinks',
+      smallVertices,
+    ),
+  )
 
   log(`polygon: ${vertices.toLocaleString('en-US')} corners, sweep line`)
   const large = wobblyRing(vertices)

@@ -81,7 +81,12 @@ export interface RenderBenchResult {
  * points on the workstation), pan around, dive to street level, pan there, and zoom back out.
  * `dz` = zoom change, `dx`/`dy` = pan as a share of the view width/height.
  */
-const SCRIPT: readonly { readonly dz?: number; readonly dx?: number; readonly dy?: number; readonly ms: number }[] = [
+const SCRIPT: readonly {
+  readonly dz?: number
+  readonly dx?: number
+  readonly dy?: number
+  readonly ms: number
+}[] = [
   { dz: 1, ms: 500 },
   { dz: 1, ms: 500 },
   { dx: 0.3, ms: 500 },
@@ -105,9 +110,13 @@ export async function benchRender(options: RenderBenchOptions): Promise<RenderBe
   const log = options.log ?? ((m: string) => console.log(`[bench] ${m}`))
   const label = options.label ?? 'city'
   const runs = options.runs ?? 3
-  const rendererDir = resolve(options.rendererDir ?? fileURLToPath(new URL('../renderer/dist/', import.meta.url)))
+  const rendererDir = resolve(
+    options.rendererDir ?? fileURLToPath(new URL('../renderer/dist/', import.meta.url)),
+  )
   if (!existsSync(join(rendererDir, 'bench', 'bare.html'))) {
-    throw new Error(`no ${join(rendererDir, 'bench', 'bare.html')}: build the renderer first (vite build --config renderer/vite.config.ts)`)
+    throw new Error(
+      `no ${join(rendererDir, 'bench', 'bare.html')}: build the renderer first (vite build --config renderer/vite.config.ts)`,
+    )
   }
   const points = encodePoints(options.components)
   const server = await serveStatic(rendererDir, { '/points.bin': points })
@@ -118,7 +127,9 @@ export async function benchRender(options: RenderBenchOptions): Promise<RenderBe
     log(`render ${label}: workstation, ${runs} loads`)
     const limit = options.settleLimitMs ?? 60_000
     const workstation = await measurePage(browser, options.workstationUrl, 'workstation', runs, limit, log)
-    log(`render ${label}: bare OpenLayers page with all ${options.components.length.toLocaleString('en-US')} points, ${runs} loads`)
+    log(
+      `render ${label}: bare OpenLayers page with all ${options.components.length.toLocaleString('en-US')} points, ${runs} loads`,
+    )
     const bare = await measurePage(browser, bareUrl, 'bare', runs, limit, log)
     return {
       label,
@@ -135,7 +146,13 @@ export async function benchRender(options: RenderBenchOptions): Promise<RenderBe
 
 /** The bench's rows for the report table (ratio > 1: the workstation is faster / smoother). */
 export function renderMeasurements(r: RenderBenchResult): Measurement[] {
-  const lowerIsBetter = (name: string, subject: number, baseline: number, note: string, unit = 'ms'): Measurement => ({
+  const lowerIsBetter = (
+    name: string,
+    subject: number,
+    baseline: number,
+    note: string,
+    unit = 'ms',
+  ): Measurement => ({
     name,
     subject: { value: subject, unit },
     baseline: { value: baseline, unit },
@@ -164,7 +181,13 @@ export function renderMeasurements(r: RenderBenchResult): Measurement[] {
       b.settleMs,
       `animation end → layers loaded (workstation) and drawn, median over the moves${w.unsettled + b.unsettled ? `; not settled within the limit: ${w.unsettled} vs ${b.unsettled} moves` : ''}`,
     ),
-    lowerIsBetter(`render page heap ${r.label}`, w.heapMb, b.heapMb, 'JS heap of the page after the script', 'MB'),
+    lowerIsBetter(
+      `render page heap ${r.label}`,
+      w.heapMb,
+      b.heapMb,
+      'JS heap of the page after the script',
+      'MB',
+    ),
   ]
 }
 
@@ -215,7 +238,11 @@ async function measurePage(
       if (kind === 'workstation' && run === 0) {
         // The bench measures the map alone: no basemap (and no network).
         await page.goto(url)
-        await page.evaluate(() => (globalThis as unknown as { cityloop: { settings: { set(p: object): Promise<unknown> } } }).cityloop.settings.set({ basemap: 'none' }))
+        await page.evaluate(() =>
+          (
+            globalThis as unknown as { cityloop: { settings: { set(p: object): Promise<unknown> } } }
+          ).cityloop.settings.set({ basemap: 'none' }),
+        )
       }
       await page.goto(measured)
       const first = await firstRender(page, kind)
@@ -223,7 +250,9 @@ async function measurePage(
       log(`  ${kind} load ${run + 1}: first render ${first.toFixed(0)} ms`)
       if (run === runs - 1) {
         last = await runScript(page, kind, limit)
-        log(`  ${kind} pan/zoom: ${last.frames.frames} frames, p95 ${last.frames.p95Ms.toFixed(0)} ms, settle ${last.settleMs.toFixed(0)} ms, ${last.unsettled} unsettled`)
+        log(
+          `  ${kind} pan/zoom: ${last.frames.frames} frames, p95 ${last.frames.p95Ms.toFixed(0)} ms, settle ${last.settleMs.toFixed(0)} ms, ${last.unsettled} unsettled`,
+        )
       }
     } finally {
       await page.close()
@@ -234,7 +263,9 @@ async function measurePage(
 
 async function firstRender(page: Page, kind: 'workstation' | 'bare'): Promise<number> {
   if (kind === 'bare') {
-    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchReady !== undefined, null, { timeout: 120_000 })
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).benchReady !== undefined, null, {
+      timeout: 120_000,
+    })
     const timings = await page.evaluate(() => (globalThis as unknown as PageGlobals).benchReady!)
     return timings.firstRenderMs
   }
@@ -242,7 +273,11 @@ async function firstRender(page: Page, kind: 'workstation' | 'bare'): Promise<nu
   return Number(await page.getAttribute('[data-testid=map]', 'data-first-render'))
 }
 
-async function runScript(page: Page, kind: 'workstation' | 'bare', limit: number): Promise<Omit<PageRun, 'firstRenderMs'>> {
+async function runScript(
+  page: Page,
+  kind: 'workstation' | 'bare',
+  limit: number,
+): Promise<Omit<PageRun, 'firstRenderMs'>> {
   // Both pages start from the same view: the city's centre at the zoom that shows all of it.
   await settle(page, kind, limit)
   await page.evaluate(() => {
@@ -270,7 +305,10 @@ async function runScript(page: Page, kind: 'workstation' | 'bare', limit: number
           const size = map.getSize()!
           const resolution = view.getResolution()!
           const [x, y] = view.getCenter()!
-          const center = [x! + (step.dx ?? 0) * size[0]! * resolution, y! + (step.dy ?? 0) * size[1]! * resolution]
+          const center = [
+            x! + (step.dx ?? 0) * size[0]! * resolution,
+            y! + (step.dy ?? 0) * size[1]! * resolution,
+          ]
           const timer = setTimeout(() => done(false), limit)
           view.animate({ center, zoom: view.getZoom()! + (step.dz ?? 0), duration: step.ms }, () => {
             clearTimeout(timer)
@@ -292,7 +330,9 @@ async function runScript(page: Page, kind: 'workstation' | 'bare', limit: number
     g.benchRecording = false
     return g.benchFrames!.slice(1)
   })
-  const heap = await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.memory?.usedJSHeapSize ?? 0)
+  const heap = await page.evaluate(
+    () => (globalThis as unknown as PageGlobals).performance.memory?.usedJSHeapSize ?? 0,
+  )
   return { frames: frameStats(frames), settleMs: median(settles), heapMb: heap / 2 ** 20, unsettled }
 }
 
@@ -303,7 +343,12 @@ async function settle(page: Page, kind: 'workstation' | 'bare', limit: number): 
   if (kind === 'workstation') {
     await page.waitForTimeout(80) // the map asks the bridge 60 ms after the view settles
     const loaded = await page
-      .waitForFunction(() => !(globalThis as unknown as PageGlobals).document.querySelector('[data-testid=map]')!.dataset.busy, null, { timeout: limit })
+      .waitForFunction(
+        () =>
+          !(globalThis as unknown as PageGlobals).document.querySelector('[data-testid=map]')!.dataset.busy,
+        null,
+        { timeout: limit },
+      )
       .then(() => true)
       .catch(() => false)
     if (!loaded) return false
@@ -365,7 +410,6 @@ export function encodePoints(components: RenderBenchOptions['components']): Buff
   })
   return buffer
 }
-
 
 // Standalone: the demo city in an embedded workstation.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

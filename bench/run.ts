@@ -56,7 +56,9 @@ const start = process.hrtime.bigint()
 const measurements: Measurement[] = []
 
 // BENCH_ONLY=sync,render (comma-separated sections) runs a part; default everything.
-const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean)
+const ONLY = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
 const runs = (section: string) => !ONLY || ONLY.includes(section)
 
 try {
@@ -66,7 +68,11 @@ try {
   if (runs('polygon')) {
     measurements.push(
       ...polygonMeasurements(
-        await benchPolygon({ vertices: envCount('BENCH_POLYGON_VERTICES', 400_000), smallVertices: envCount('BENCH_POLYGON_KINKS_VERTICES', 5_000), log: progress }),
+        await benchPolygon({
+          vertices: envCount('BENCH_POLYGON_VERTICES', 400_000),
+          smallVertices: envCount('BENCH_POLYGON_KINKS_VERTICES', 5_000),
+          log: progress,
+        }),
       ),
     )
   }
@@ -76,7 +82,10 @@ try {
   const render = process.env.BENCH_RENDER !== '0' && runs('render')
   if (runs('sync') || render) {
     measurements.push(
-      ...syncMeasurements(await benchSync({ log: progress, ...(render ? { afterSync: renderBenchmarks } : {}) }), 'large'),
+      ...syncMeasurements(
+        await benchSync({ log: progress, ...(render ? { afterSync: renderBenchmarks } : {}) }),
+        'large',
+      ),
     )
   }
   // The workstation's case stream: 1,000,000 case changes through the page-apply path vs a raw sql.js insert.
@@ -87,8 +96,13 @@ try {
       ),
     )
   // The case heatmap against a bare OpenLayers page: minutes in SwiftShader, so only when asked.
-  if (ONLY?.includes('heatmap') || process.env.BENCH_HEATMAP === '1' || process.argv.includes('--heatmap')) await heatmapBenchmarks()
-  else measurements.push({ name: 'heatmap filter → frame', note: 'skipped: BENCH_ONLY=heatmap, BENCH_HEATMAP=1 or --heatmap runs it (~15 min)' })
+  if (ONLY?.includes('heatmap') || process.env.BENCH_HEATMAP === '1' || process.argv.includes('--heatmap'))
+    await heatmapBenchmarks()
+  else
+    measurements.push({
+      name: 'heatmap filter → frame',
+      note: 'skipped: BENCH_ONLY=heatmap, BENCH_HEATMAP=1 or --heatmap runs it (~15 min)',
+    })
   const report = finish()
   console.log('\n' + formatReport(report))
   console.log(`\nwritten ${writeReport(report)}`)
@@ -177,10 +191,21 @@ async function renderBenchmarks(synced: SyncedCity): Promise<void> {
   if (!ensureRendererBuilt(progress)) throw new Error('the renderer does not build')
   const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-bench-render-'))
   copyFileSync(synced.file, join(dataDir, 'cityloop.sqlite'))
-  const web = await startWorkstationWeb({ dataDir, port: 0, syncIntervalMs: 0, centralUrl: 'http://127.0.0.1:9', log: silentLog })
+  const web = await startWorkstationWeb({
+    dataDir,
+    port: 0,
+    syncIntervalMs: 0,
+    centralUrl: 'http://127.0.0.1:9',
+    log: silentLog,
+  })
   try {
     progress(`render large: workstation at ${web.url}`)
-    const result = await benchRender({ workstationUrl: web.url, components: synced.components, label: 'large', log: progress })
+    const result = await benchRender({
+      workstationUrl: web.url,
+      components: synced.components,
+      label: 'large',
+      log: progress,
+    })
     measurements.push(...renderMeasurements(result))
   } finally {
     await web.close()
@@ -204,12 +229,16 @@ function finish(): BenchReport {
 // A typo in a size should stop the run, not quietly fall back to the default.
 // Case intake and actions through HTTP, against a raw single-row insert ceiling (issue 4's goal: ≥ 0.5).
 async function caseBenchmarks(): Promise<void> {
-  const url = ['BENCH_DATABASE_URL', 'TEST_DATABASE_URL', 'DATABASE_URL'].map((n) => process.env[n]).find(Boolean)
+  const url = ['BENCH_DATABASE_URL', 'TEST_DATABASE_URL', 'DATABASE_URL']
+    .map((n) => process.env[n])
+    .find(Boolean)
   if (!url) {
     measurements.push({ name: 'case intake postgres (HTTP)', note: 'skipped: no PostgreSQL URL' })
     return
   }
-  measurements.push(...caseMeasurements(await benchCases({ url, cases: envCount('BENCH_CASES', 2_000), log: progress })))
+  measurements.push(
+    ...caseMeasurements(await benchCases({ url, cases: envCount('BENCH_CASES', 2_000), log: progress })),
+  )
 }
 
 function envCount(name: string, fallback: number): number {

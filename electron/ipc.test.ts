@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { WebContents } from 'electron'
-import { BRIDGE_METHODS, CHANNELS, EVENT_CHANNELS, type BridgeEventName, type Result } from '../contracts/bridge/index.js'
+import {
+  BRIDGE_METHODS,
+  CHANNELS,
+  EVENT_CHANNELS,
+  type BridgeEventName,
+  type Result,
+} from '../contracts/bridge/index.js'
 import { isAppUrl, registerBridgeIpc, senderProblem } from './ipc.js'
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<Result<unknown>>

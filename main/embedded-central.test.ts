@@ -15,7 +15,11 @@ test('first start: the photos of the demo cases filed in the background load wit
   const before = process.env.CITYLOOP_DEMO_CASES
   process.env.CITYLOOP_DEMO_CASES = '16'
   const quiet = { info() {}, warn() {}, error() {}, debug() {} }
-  const central = await startEmbeddedCentral({ dataDir, log: quiet as never, pgliteTemplate: await pgliteTemplate() })
+  const central = await startEmbeddedCentral({
+    dataDir,
+    log: quiet as never,
+    pgliteTemplate: await pgliteTemplate(),
+  })
   try {
     assert.ok((await central.demoCases) > 0, 'demo cases filed')
     const login = await fetch(`${central.url}/api/v1/auth/login`, {
@@ -27,7 +31,8 @@ test('first start: the photos of the demo cases filed in the background load wit
     const { token } = (await login.json()) as { token: string }
     const auth = { authorization: `Bearer ${token}` }
     const list = await fetch(`${central.url}/api/v1/cases?limit=200`, { headers: auth })
-    const cases = ((await list.json()) as { cases: { beforePhotoIds: string[]; afterPhotoIds: string[] }[] }).cases
+    const cases = ((await list.json()) as { cases: { beforePhotoIds: string[]; afterPhotoIds: string[] }[] })
+      .cases
     const ids = [...new Set(cases.flatMap((c) => [...c.beforePhotoIds, ...c.afterPhotoIds]))]
     assert.ok(ids.length > 0, 'the demo cases cite photos')
     for (const id of ids) {

@@ -85,7 +85,8 @@ export async function startEmbeddedCentral(options: EmbeddedCentralOptions): Pro
               return r.cases
             },
             (error: unknown) => {
-              if (!stop.signal.aborted) log.warn(`demo case history not completed: ${(error as Error).message}`)
+              if (!stop.signal.aborted)
+                log.warn(`demo case history not completed: ${(error as Error).message}`)
               return 0
             },
           )

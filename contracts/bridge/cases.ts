@@ -292,7 +292,17 @@ export interface CaseDetail {
  * shift leader; 受理/核实 intake; 立案; 派遣 (and 异议裁定, 快速处置); approvals of 延期/回退/挂账; 核查; a unit's
  * cases to sign, handle and report; an inspector's 核实/核查 tasks; a leader's red-light cases to 督办.
  */
-export const TASK_QUEUES = ['escalation', 'intake', 'register', 'dispatch', 'approval', 'check', 'unit', 'inspection', 'supervise'] as const
+export const TASK_QUEUES = [
+  'escalation',
+  'intake',
+  'register',
+  'dispatch',
+  'approval',
+  'check',
+  'unit',
+  'inspection',
+  'supervise',
+] as const
 /** One of {@link TASK_QUEUES}. */
 export type TaskQueueKind = (typeof TASK_QUEUES)[number]
 

@@ -19,7 +19,14 @@ describe('payload bounds (指令校验)', () => {
         assert.ok(timeLimitProblem({ amount, unit }), `${amount} ${unit}`)
       }
     }
-    for (const bad of [null, 5, 'x', { amount: 1 }, { amount: 1, unit: 'weeks' }, { amount: '1', unit: 'working-days' }]) {
+    for (const bad of [
+      null,
+      5,
+      'x',
+      { amount: 1 },
+      { amount: 1, unit: 'weeks' },
+      { amount: '1', unit: 'working-days' },
+    ]) {
       assert.ok(timeLimitProblem(bad), JSON.stringify(bad))
     }
   })
@@ -34,12 +41,22 @@ describe('payload bounds (指令校验)', () => {
   })
 
   it('an extension, a 处置时限 at 立案 and a rapid repair’s cost are bounded', () => {
-    assert.equal(issueOf({ action: 'request-extension', reason: 'r', duration: { amount: 1e12, unit: 'working-days' } }), 'duration')
-    assert.equal(issueOf({ action: 'request-extension', reason: 'r', duration: { amount: 250, unit: 'working-days' } }), undefined)
-    assert.equal(issueOf({ action: 'register', handleLimit: { amount: 9000, unit: 'natural-hours' } }), 'handleLimit')
+    assert.equal(
+      issueOf({ action: 'request-extension', reason: 'r', duration: { amount: 1e12, unit: 'working-days' } }),
+      'duration',
+    )
+    assert.equal(
+      issueOf({ action: 'request-extension', reason: 'r', duration: { amount: 250, unit: 'working-days' } }),
+      undefined,
+    )
+    assert.equal(
+      issueOf({ action: 'register', handleLimit: { amount: 9000, unit: 'natural-hours' } }),
+      'handleLimit',
+    )
     const rapid = { action: 'rapid-handle', team: 't', note: 'n', afterPhotoIds: ['p'] }
     assert.equal(issueOf({ ...rapid, costYuan: MAX_COST_YUAN }), undefined)
-    for (const costYuan of [MAX_COST_YUAN + 1, -0.01, Infinity, NaN]) assert.equal(issueOf({ ...rapid, costYuan }), 'costYuan', String(costYuan))
+    for (const costYuan of [MAX_COST_YUAN + 1, -0.01, Infinity, NaN])
+      assert.equal(issueOf({ ...rapid, costYuan }), 'costYuan', String(costYuan))
   })
 
   it('texts and photo lists are bounded', () => {

@@ -129,7 +129,10 @@ function leaveUnit(state: CaseState): Patch {
 }
 
 /** 重新派遣 (异议裁定, 核查, or 改派 on a missed arrival) — moves the case to another unit; counted as a redispatch. */
-export function redispatch({ state, command }: EffectContext<'arbitrate' | 'check-result' | 'dispatch'>): Patch {
+export function redispatch({
+  state,
+  command,
+}: EffectContext<'arbitrate' | 'check-result' | 'dispatch'>): Patch {
   return {
     ...leaveUnit(state),
     assignedUnitId: command.unitId,

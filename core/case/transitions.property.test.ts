@@ -99,7 +99,9 @@ function simulate(init: { source: 'inspector' | 'public' | 'iot'; hazard: boolea
     let actor = POOL[s.actor] as Actor
     let action = CASE_ACTIONS[s.pick % CASE_ACTIONS.length] as CaseAction
     if (s.guided) {
-      const options = POOL.flatMap((a) => allowedActions(state, a, TEST_RULES, new Date(t)).map((x) => [a, x] as const))
+      const options = POOL.flatMap((a) =>
+        allowedActions(state, a, TEST_RULES, new Date(t)).map((x) => [a, x] as const),
+      )
       if (options.length === 0) break
       ;[actor, action] = options[s.pick % options.length] as readonly [Actor, CaseAction]
     }

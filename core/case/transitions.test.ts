@@ -368,14 +368,32 @@ describe('missed arrival (第9条第二款): what the shift leader can do on the
   })
 
   it('once missed: 督办, 改派 and 快速处置 are offered to the shift leader (dispatch and rapid also to the dispatcher)', () => {
-    assert.deepEqual(allowedActions(hazard(), ACTORS.shiftLeader, TEST_RULES, AFTER), ['supervise', 'dispatch', 'rapid-handle'])
-    assert.deepEqual(allowedActions(hazard(), ACTORS.dispatcher, TEST_RULES, AFTER), ['dispatch', 'rapid-handle'])
+    assert.deepEqual(allowedActions(hazard(), ACTORS.shiftLeader, TEST_RULES, AFTER), [
+      'supervise',
+      'dispatch',
+      'rapid-handle',
+    ])
+    assert.deepEqual(allowedActions(hazard(), ACTORS.dispatcher, TEST_RULES, AFTER), [
+      'dispatch',
+      'rapid-handle',
+    ])
     const signed = run(hazard(), [{ by: ACTORS.handler, command: { action: 'sign' } }]).state
-    assert.deepEqual(allowedActions(signed, ACTORS.shiftLeader, TEST_RULES, AFTER), ['supervise', 'dispatch', 'rapid-handle'])
+    assert.deepEqual(allowedActions(signed, ACTORS.shiftLeader, TEST_RULES, AFTER), [
+      'supervise',
+      'dispatch',
+      'rapid-handle',
+    ])
     // An ordinary case, or a hazard whose unit arrived (late), opens none of them.
-    assert.deepEqual(allowedActions(run(fresh(), toDispatched()).state, ACTORS.shiftLeader, TEST_RULES, AFTER), [])
+    assert.deepEqual(
+      allowedActions(run(fresh(), toDispatched()).state, ACTORS.shiftLeader, TEST_RULES, AFTER),
+      [],
+    )
     const arrived = run(hazard(), [
-      { by: ACTORS.handler, command: { action: 'report-arrival', lon: 119.92, lat: 32.46, photoId: 'p', measures: '围挡' }, at: AFTER },
+      {
+        by: ACTORS.handler,
+        command: { action: 'report-arrival', lon: 119.92, lat: 32.46, photoId: 'p', measures: '围挡' },
+        at: AFTER,
+      },
     ]).state
     assert.deepEqual(allowedActions(arrived, ACTORS.shiftLeader, TEST_RULES, new Date(+AFTER + 60_000)), [])
   })
@@ -391,7 +409,12 @@ describe('missed arrival (第9条第二款): what the shift leader can do on the
   })
 
   it('改派 moves the case to another unit with a fresh 2-hour arrival clock, counted as a redispatch', () => {
-    const d = decide(hazard(), { action: 'dispatch', unitId: 'u2', note: '原单位未到场' }, ACTORS.shiftLeader, AFTER)
+    const d = decide(
+      hazard(),
+      { action: 'dispatch', unitId: 'u2', note: '原单位未到场' },
+      ACTORS.shiftLeader,
+      AFTER,
+    )
     assert.ok(d.ok)
     assert.equal(d.next.status, 'dispatched')
     assert.equal(d.next.assignedUnitId, 'u2')

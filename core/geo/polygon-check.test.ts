@@ -116,7 +116,10 @@ test('a boundary of 20,000 corners is checked whole (sweep line; its speed at 40
   const found = problems([kinked])
   assert.equal(found.length, 1)
   assert.equal(found[0]!.path, 'geometry.coordinates')
-  assert.match(found[0]!.message, /rings cross themselves or each other at \[119\.9\d*, 32\.40\d*\] \(and 1 more crossing point\)$/)
+  assert.match(
+    found[0]!.message,
+    /rings cross themselves or each other at \[119\.9\d*, 32\.40\d*\] \(and 1 more crossing point\)$/,
+  )
 })
 
 test('a hole touching nothing and a ring that only shares its closing corner are not crossings', () => {

@@ -41,9 +41,15 @@ export function checkPolygon(
   if (problems.length > 0) return err(problems)
 
   // Crossings are looked for in the file's own coordinates, so the reported point can be found in the file.
-  const crossings = findIntersections({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } }, false)
+  const crossings = findIntersections(
+    { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } },
+    false,
+  )
   // The westernmost (then southernmost) crossing: the same one whatever order the sweep finds them in.
-  const first = crossings.reduce<[number, number] | undefined>((a, b) => (!a || b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]) ? b : a), undefined)
+  const first = crossings.reduce<[number, number] | undefined>(
+    (a, b) => (!a || b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]) ? b : a),
+    undefined,
+  )
   if (first) {
     const more =
       crossings.length > 1

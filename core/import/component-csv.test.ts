@@ -245,7 +245,13 @@ test('text fields have length caps (管理部件名称 30, 备注 500, unit ids 
   const atCap = valueOf(parseComponentCsv(header + line('井'.repeat(30), '注'.repeat(500), 'u'.repeat(64))))
   assert.equal(atCap[0]!.name, '井'.repeat(30))
   const huge = 'x'.repeat(5 * 1024 * 1024)
-  const errors = errorsOf(parseComponentCsv(header + line('井'.repeat(31), '注'.repeat(501), 'u'.repeat(65)) + line(huge).replace('3212020101000001', '3212020101000002')))
+  const errors = errorsOf(
+    parseComponentCsv(
+      header +
+        line('井'.repeat(31), '注'.repeat(501), 'u'.repeat(65)) +
+        line(huge).replace('3212020101000001', '3212020101000002'),
+    ),
+  )
   assert.deepEqual(
     errors.map((e) => `${e.where} | ${e.field} | ${e.message}`),
     [
@@ -256,7 +262,15 @@ test('text fields have length caps (管理部件名称 30, 备注 500, unit ids 
     ],
   )
   // Coded fields are capped too, so a 5 MB id or coordinate is never quoted back whole.
-  const codes = errorsOf(parseComponentCsv(header + line('井盖', '', '', huge).replace('3212020101000001', huge)))
-  assert.ok(codes.every((e) => e.message.length < 200), formatImportErrors(codes).slice(0, 500))
-  assert.deepEqual(codes.map((e) => e.field), ['经度', '标识码'])
+  const codes = errorsOf(
+    parseComponentCsv(header + line('井盖', '', '', huge).replace('3212020101000001', huge)),
+  )
+  assert.ok(
+    codes.every((e) => e.message.length < 200),
+    formatImportErrors(codes).slice(0, 500),
+  )
+  assert.deepEqual(
+    codes.map((e) => e.field),
+    ['经度', '标识码'],
+  )
 })

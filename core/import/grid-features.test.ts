@@ -228,5 +228,8 @@ test('errors are capped and the rest counted; formatImportErrors gives one line 
 
 test('a runaway grid id is refused as too long without being quoted back', () => {
   const errors = errorsOf(parseGridFeatureCollection(collection(grid(ok('3'.repeat(5_000_000))))))
-  assert.deepEqual(errors.map((e) => [e.where.length < 80, e.field, e.message]), [[true, 'properties.id', 'too long for a unit grid id (15 digits): 5.0 million characters; at most 64']])
+  assert.deepEqual(
+    errors.map((e) => [e.where.length < 80, e.field, e.message]),
+    [[true, 'properties.id', 'too long for a unit grid id (15 digits): 5.0 million characters; at most 64']],
+  )
 })

@@ -75,7 +75,9 @@ export function queueOf(role: Role, todo: readonly string[]): TaskQueueKind {
 
 /** The deadline that comes first (a hazard's 到场 before its stage deadline) and whether it has passed. */
 export function dueOf(c: CaseSummary, now: number): { dueAt: string | null; overdue: boolean } {
-  const times = [c.onSiteDeadline, c.deadline].filter((d): d is string => d !== null).map((d) => Date.parse(d))
+  const times = [c.onSiteDeadline, c.deadline]
+    .filter((d): d is string => d !== null)
+    .map((d) => Date.parse(d))
   if (times.length === 0) return { dueAt: null, overdue: false }
   const first = Math.min(...times)
   return { dueAt: new Date(first).toISOString(), overdue: first < now }
@@ -98,7 +100,12 @@ export function taskQueue(
   options: { readonly now: number; readonly truncated?: boolean },
 ): TaskQueue {
   const tasks = items
-    .map((i): TaskEntry => ({ queue: queueOf(role, i.todo), todo: [...i.todo], case: i.case, ...dueOf(i.case, options.now) }))
+    .map((i): TaskEntry => ({
+      queue: queueOf(role, i.todo),
+      todo: [...i.todo],
+      case: i.case,
+      ...dueOf(i.case, options.now),
+    }))
     .sort(compareTasks)
   const counts = Object.fromEntries(TASK_QUEUES.map((q) => [q, 0])) as Record<TaskQueueKind, number>
   for (const t of tasks) counts[t.queue]++

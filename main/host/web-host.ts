@@ -59,7 +59,9 @@ export interface WorkstationWeb {
 export const BRIDGE_SCRIPT_PATH = '/cityloop-bridge.js'
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../renderer/dist/', import.meta.url))
-const BROWSER_BRIDGE_SOURCE = fileURLToPath(new URL('../../contracts/bridge/browser-entry.ts', import.meta.url))
+const BROWSER_BRIDGE_SOURCE = fileURLToPath(
+  new URL('../../contracts/bridge/browser-entry.ts', import.meta.url),
+)
 
 /**
  * 浏览器模式 — serves the renderer to a browser and implements the same CityLoopBridge over HTTP
